@@ -1,0 +1,169 @@
+package dev.cairn.internal.dispatch;
+
+import dev.cairn.history.HistoryEvent;
+import dev.cairn.internal.replay.ExecutorSettings;
+import dev.cairn.runtime.AdjustableClock;
+import dev.cairn.store.ActivityTask;
+import dev.cairn.store.NewMessage;
+import dev.cairn.store.OrchestrationMessage;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Wires the runtime's moving parts: one processor per partition, the activity worker, the instance cache,
+ * and the watch that wakes waiting clients. The one place that starts and stops threads.
+ */
+public final class Engine {
+  private static final Logger LOG = LoggerFactory.getLogger(Engine.class);
+
+  private final EngineConfig config;
+  private final InstanceCache cache;
+  private final InstanceWatch watch = new InstanceWatch();
+  private final ActivityWorker activities;
+  private final PartitionProcessor[] processors;
+  private final AtomicBoolean stopped = new AtomicBoolean();
+  private Thread leaseSweeper;
+
+  /** Builds the engine; {@link #start()} starts it. */
+  public Engine(EngineConfig config) {
+    this.config = config;
+    this.cache = new InstanceCache(config.instanceCacheSize(), config.instanceCacheBytes());
+    this.activities = new ActivityWorker(config, this::deliver);
+    ExecutorSettings settings = new ExecutorSettings(
+        config.functions(), config.converter(), config.watchdog(), config.maxPayloadChars());
+    InstanceStep instanceStep = new InstanceStep(config, settings, cache, watch);
+    EntityStep entityStep = new EntityStep(config);
+    this.processors = new PartitionProcessor[config.store().partitionCount()];
+    for (int p = 0; p < processors.length; p++) {
+      processors[p] = new PartitionProcessor(p, this, instanceStep, entityStep);
+    }
+  }
+
+  /** Starts every partition processor and the lease sweeper. */
+  public void start() {
+    if (config.clock() instanceof AdjustableClock adjustable) {
+      adjustable.addListener(this::signalAll);
+    }
+    for (PartitionProcessor processor : processors) {
+      processor.start();
+    }
+    leaseSweeper = Thread.ofVirtual().name("cairn-activity-lease-sweeper").start(this::sweepExpiredLeases);
+  }
+
+  EngineConfig config() {
+    return config;
+  }
+
+  InstanceCache cache() {
+    return cache;
+  }
+
+  ActivityWorker activities() {
+    return activities;
+  }
+
+  /** Lets clients wait for instance changes. */
+  public InstanceWatch watch() {
+    return watch;
+  }
+
+  /** Wakes the processor of a partition (after a client queued a message there). */
+  public void signal(int partition) {
+    if (partition >= 0 && partition < processors.length) {
+      processors[partition].signal();
+    }
+  }
+
+  /** Wakes every processor (the clock jumped). */
+  public void signalAll() {
+    for (PartitionProcessor processor : processors) {
+      processor.signal();
+    }
+  }
+
+  /** Drops a cached instance (purged or replaced by a client). */
+  public void evict(String instanceId) {
+    cache.evict(instanceId);
+  }
+
+  /** How many instances are cached now. */
+  public int cachedInstances() {
+    return cache.size();
+  }
+
+  private void deliver(ActivityTask task, HistoryEvent outcome) {
+    PartitionProcessor owner = processors[task.partition()];
+    if (owner.owns()) {
+      owner.offer(new ActivityResult(task, outcome));
+      return;
+    }
+    NewMessage result = new NewMessage(task.partition(), task.instanceId(),
+        new OrchestrationMessage(task.executionId(), outcome), config.clock().instant());
+    if (config.store().completeActivityTask(task.taskKey(), result)) {
+      signal(task.partition());
+    }
+  }
+
+  private void sweepExpiredLeases() {
+    Duration every = config.activityLease().dividedBy(2);
+    while (!stopped.get()) {
+      try {
+        Thread.sleep(every.toMillis());
+        List<ActivityTask> expired = config.store().leaseExpiredActivityTasks(
+            config.workerId(), config.clock().instant(), 100, config.activityLease());
+        expired.forEach(activities::dispatch);
+      } catch (InterruptedException e) {
+        return;
+      } catch (RuntimeException e) {
+        LOG.warn("Could not look for activity tasks with expired leases", e);
+      }
+    }
+  }
+
+  /**
+   * Stops gracefully: no new activities start, running ones finish (up to the shutdown timeout) and their
+   * results are committed, then the processors stop after their current batch.
+   */
+  public void shutdown() {
+    if (!stopped.compareAndSet(false, true)) {
+      return;
+    }
+    activities.stopAccepting();
+    try {
+      if (!activities.awaitIdle(config.shutdownTimeout())) {
+        LOG.warn("{} activities were still running after {}; they will run again at the next start",
+            activities.runningCount(), config.shutdownTimeout());
+      }
+      for (PartitionProcessor processor : processors) {
+        processor.stop();
+      }
+      for (PartitionProcessor processor : processors) {
+        processor.awaitStopped(config.shutdownTimeout());
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } finally {
+      if (leaseSweeper != null) {
+        leaseSweeper.interrupt();
+      }
+      activities.close();
+      cache.clear();
+    }
+  }
+
+  /** Stops at once, as a crash would: nothing more is committed, running activities are abandoned. */
+  public void halt() {
+    stopped.set(true);
+    activities.halt();
+    for (PartitionProcessor processor : processors) {
+      processor.halt();
+    }
+    if (leaseSweeper != null) {
+      leaseSweeper.interrupt();
+    }
+    cache.clear();
+  }
+}

@@ -1,0 +1,49 @@
+package dev.cairn.store;
+
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * An activity to run, stored until its result is committed to the orchestration's history. Any worker may run
+ * it; a worker holds it by a lease and loses it when the lease expires or the partition changes owner.
+ *
+ * @param taskKey unique key: {@code instanceId/executionId/taskId}
+ * @param partition the orchestration's partition, where the result goes
+ * @param instanceId the orchestration instance
+ * @param executionId its execution
+ * @param taskId the task id of the TaskScheduled event
+ * @param name the activity's name
+ * @param input the input as JSON, or null
+ * @param attempt the retry attempt (1 for the first try)
+ * @param timeout how long it may run, or null
+ * @param createdAt when it was scheduled
+ * @param leaseOwner the worker holding it, or null
+ * @param leaseExpiresAt when the lease ends, or null
+ * @param dispatchCount how many times it was handed to a worker before this one
+ */
+public record ActivityTask(
+    String taskKey,
+    int partition,
+    String instanceId,
+    String executionId,
+    int taskId,
+    String name,
+    String input,
+    int attempt,
+    Duration timeout,
+    Instant createdAt,
+    String leaseOwner,
+    Instant leaseExpiresAt,
+    int dispatchCount) {
+
+  /** The key of a task: {@code instanceId/executionId/taskId}. */
+  public static String keyOf(String instanceId, String executionId, int taskId) {
+    return instanceId + "/" + executionId + "/" + taskId;
+  }
+
+  /** The same task leased to another owner until a time, with its dispatch count raised by one. */
+  public ActivityTask leasedTo(String owner, Instant until) {
+    return new ActivityTask(taskKey, partition, instanceId, executionId, taskId, name, input, attempt,
+        timeout, createdAt, owner, until, dispatchCount + 1);
+  }
+}

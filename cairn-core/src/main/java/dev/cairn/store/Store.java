@@ -1,0 +1,165 @@
+package dev.cairn.store;
+
+import dev.cairn.client.DeadLetter;
+import dev.cairn.client.EntityQuery;
+import dev.cairn.client.InstanceQuery;
+import dev.cairn.client.PurgeFilter;
+import dev.cairn.client.ReusePolicy;
+import dev.cairn.entity.EntityId;
+import dev.cairn.history.HistoryEvent;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Where Cairn keeps everything durable: instances and their histories, entities, the message queues of the
+ * partitions, activity tasks and dead letters. The engine never writes anything except through this
+ * interface, and every write that changes engine state is one atomic {@link #commit}.
+ *
+ * <p>The model (SPEC 5): instances and entities are spread over a fixed number of partitions by a hash of
+ * their id. Each partition has a message queue. A partition's owner fetches a batch of messages, runs the
+ * episodes and entity operations they trigger, and commits the outcome at once: history appends, instance and
+ * entity rows, consumed messages, produced messages (to any partition) and activity tasks. A commit that is
+ * based on state that changed meanwhile is rejected with {@link dev.cairn.failure.CommitRejectedException} and
+ * nothing of it becomes visible.
+ *
+ * <p>Unless a method says otherwise, it throws {@link dev.cairn.failure.StoreException} when the store fails
+ * (and then nothing of a write was applied). Implementations are thread-safe. Message ids must grow in commit
+ * order, so that the messages of one sender (which commits in sequence) are fetched in the order sent.
+ */
+public interface Store extends AutoCloseable {
+
+  /** The number of partitions, fixed when the store was first created. */
+  int partitionCount();
+
+  /** The partition of an instance id or entity id ({@code @name@key}); the same for every store. */
+  default int partitionOf(String target) {
+    return Math.floorMod(target.hashCode() * 0x9E3779B9, partitionCount());
+  }
+
+  // ----- partitions --------------------------------------------------------------------------------------
+
+  /**
+   * Takes ownership of a partition with a new, larger epoch. Activity tasks of the partition that other
+   * owners leased are leased to the new owner (see {@link #activityTasks}). Embedded stores, which serve one
+   * process, always grant; shared stores grant only when no other live owner holds the lease.
+   *
+   * @return the lease, or null when another owner holds the partition
+   */
+  PartitionLease acquirePartition(int partition, String owner, Duration leaseDuration);
+
+  /**
+   * Extends a lease.
+   *
+   * @throws dev.cairn.failure.CommitRejectedException when the partition has another owner or a newer epoch
+   */
+  PartitionLease renewPartition(PartitionLease lease, Duration leaseDuration);
+
+  /** Gives a partition up; a later owner need not wait for the lease to expire. Ignored if already lost. */
+  void releasePartition(PartitionLease lease);
+
+  // ----- partition work ----------------------------------------------------------------------------------
+
+  /**
+   * Up to {@code max} messages of a partition's queue that are visible at {@code now}, in id order, leaving
+   * out the ids in {@code exclude} (messages the caller is already processing), and when the next invisible
+   * one becomes visible.
+   */
+  MessageBatch fetchMessages(int partition, Instant now, int max, Set<Long> exclude);
+
+  /** The rows of the instances that exist among the ids given. */
+  Map<String, InstanceRecord> loadInstances(Collection<String> instanceIds);
+
+  /** The current execution's history of an instance, in event id order; empty if it has none. */
+  List<HistoryEvent> loadHistory(String instanceId);
+
+  /**
+   * The entities asked for, each with its row (null when it has none) and the watermarks of the senders asked
+   * about.
+   */
+  Map<EntityId, EntitySnapshot> loadEntities(Map<EntityId, Set<String>> sendersByEntity);
+
+  /**
+   * Applies a unit of work atomically: all of it, or (on any exception) none of it.
+   *
+   * @throws dev.cairn.failure.CommitRejectedException when the lease's epoch is not current, a consumed message
+   *     is gone, or an instance or entity version does not match
+   */
+  void commit(PartitionCommit commit);
+
+  // ----- activities --------------------------------------------------------------------------------------
+
+  /** Every activity task of a partition whose lease belongs to the lease's owner (after it acquired it). */
+  List<ActivityTask> activityTasks(PartitionLease lease);
+
+  /**
+   * Leases up to {@code max} activity tasks whose lease has expired (any partition) to a worker. Used by
+   * workers that pick up work nobody is running.
+   */
+  List<ActivityTask> leaseExpiredActivityTasks(String worker, Instant now, int max, Duration leaseDuration);
+
+  /**
+   * Records an activity's result from a worker that does not own the orchestration's partition: atomically
+   * deletes the task and queues the result message.
+   *
+   * @return false (and nothing is written) when the task no longer exists
+   */
+  boolean completeActivityTask(String taskKey, NewMessage result);
+
+  /** Releases a worker's lease on a task so that another worker may run it. Ignored if not held by it. */
+  void abandonActivityTask(String taskKey, String worker);
+
+  // ----- clients -----------------------------------------------------------------------------------------
+
+  /**
+   * Creates an instance row (status Pending) and queues its start message, atomically checking whether the id
+   * exists. Under {@link ReusePolicy#REPLACE_FINISHED} a finished instance is replaced and its history deleted;
+   * a running one is kept.
+   *
+   * @return whether it was created, and the row that existed before (if any)
+   */
+  CreateResult createInstance(InstanceRecord record, NewMessage start, ReusePolicy policy);
+
+  /** Queues messages (external events, terminations, signals), durably and in the order given. */
+  void sendMessages(List<NewMessage> messages);
+
+  /** An instance's row. */
+  Optional<InstanceRecord> getInstance(String instanceId);
+
+  /** One page of instance rows matching a query, ordered by (creation time, instance id). */
+  RecordPage<InstanceRecord> queryInstances(InstanceQuery query);
+
+  /**
+   * Deletes a finished instance and its history.
+   *
+   * @return false when no instance has this id
+   * @throws dev.cairn.failure.InvalidRequestException when the instance has not finished
+   */
+  boolean purgeInstance(String instanceId);
+
+  /** Deletes every finished instance matching the filter, with its history; returns how many. */
+  int purgeInstances(PurgeFilter filter);
+
+  /** An entity's row. */
+  Optional<EntityRecord> getEntity(EntityId id);
+
+  /** One page of entity rows matching a query, ordered by (name, key). */
+  RecordPage<EntityRecord> queryEntities(EntityQuery query);
+
+  /** Every entity row that holds a lock (to find locks whose holders are gone). */
+  List<EntityRecord> lockedEntities();
+
+  /** Deletes the given rows if they are still at the given version and still empty; returns how many. */
+  int deleteEmptyEntities(List<EntityRecord> rows);
+
+  /** Dead letters, newest first, at most {@code max}. */
+  List<DeadLetter> deadLetters(int max);
+
+  /** Closes the store; in-flight calls may fail. */
+  @Override
+  void close();
+}

@@ -1,0 +1,524 @@
+package dev.cairn.testing;
+
+import dev.cairn.client.DeadLetter;
+import dev.cairn.client.EntityQuery;
+import dev.cairn.client.InstanceQuery;
+import dev.cairn.client.PurgeFilter;
+import dev.cairn.client.ReusePolicy;
+import dev.cairn.entity.EntityId;
+import dev.cairn.failure.CommitRejectedException;
+import dev.cairn.failure.InvalidRequestException;
+import dev.cairn.failure.StoreException;
+import dev.cairn.history.HistoryEvent;
+import dev.cairn.store.ActivityTask;
+import dev.cairn.store.CreateResult;
+import dev.cairn.store.EntityCursor;
+import dev.cairn.store.EntityRecord;
+import dev.cairn.store.EntitySnapshot;
+import dev.cairn.store.EntityWrite;
+import dev.cairn.store.InstanceCursor;
+import dev.cairn.store.InstanceRecord;
+import dev.cairn.store.InstanceWrite;
+import dev.cairn.store.Message;
+import dev.cairn.store.MessageBatch;
+import dev.cairn.store.NewMessage;
+import dev.cairn.store.ParkedMessage;
+import dev.cairn.store.PartitionCommit;
+import dev.cairn.store.PartitionLease;
+import dev.cairn.store.RecordPage;
+import dev.cairn.store.Store;
+import dev.cairn.store.StoreCodec;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableSet;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * A complete {@link Store} in memory: atomic commits, compare-and-swap checks, partition epochs, timers,
+ * activity leases, paging and dead letters, all under one lock. It keeps its state for as long as the object
+ * lives, so a test can crash a runtime ({@code Cairn.halt()}) and start a new one on the same store, as if
+ * the store were durable. It is what the test kit offers for users' own tests.
+ */
+public final class InMemoryStore implements Store {
+  private static final Comparator<InstanceRecord> CREATION_ORDER =
+      Comparator.comparing(InstanceRecord::createdAt).thenComparing(InstanceRecord::instanceId);
+
+  private final int partitionCount;
+  private final InstantSource clock;
+  private final ReentrantLock lock = new ReentrantLock();
+  private final List<PartitionQueue> queues = new ArrayList<>();
+  private final PartitionLease[] leases;
+  private final long[] epochs;
+  private final Map<String, InstanceRecord> instances = new HashMap<>();
+  private final TreeSet<InstanceRecord> instancesByCreation = new TreeSet<>(CREATION_ORDER);
+  private final Map<String, List<HistoryEvent>> histories = new HashMap<>();
+  private final TreeMap<EntityId, EntityRecord> entities = new TreeMap<>();
+  private final Map<EntityId, Map<String, Long>> watermarks = new HashMap<>();
+  private final Map<String, ActivityTask> activityTasks = new LinkedHashMap<>();
+  private final ArrayDeque<DeadLetter> deadLetters = new ArrayDeque<>();
+  private long nextMessageId = 1;
+  private volatile boolean closed;
+
+  private InMemoryStore(int partitionCount, InstantSource clock) {
+    if (partitionCount < 1) {
+      throw new IllegalArgumentException("partitionCount must be at least 1, got " + partitionCount);
+    }
+    this.partitionCount = partitionCount;
+    this.clock = clock;
+    this.leases = new PartitionLease[partitionCount];
+    this.epochs = new long[partitionCount];
+    for (int p = 0; p < partitionCount; p++) {
+      queues.add(new PartitionQueue());
+    }
+  }
+
+  /** A store with 8 partitions on the system clock. */
+  public static InMemoryStore create() {
+    return new InMemoryStore(8, InstantSource.system());
+  }
+
+  /** A store with a number of partitions, whose leases follow the given clock. */
+  public static InMemoryStore create(int partitions, InstantSource clock) {
+    return new InMemoryStore(partitions, clock);
+  }
+
+  @Override
+  public int partitionCount() {
+    return partitionCount;
+  }
+
+  private <T> T locked(java.util.function.Supplier<T> action) {
+    lock.lock();
+    try {
+      if (closed) {
+        throw new StoreException("The in-memory store is closed.");
+      }
+      return action.get();
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  private void lockedRun(Runnable action) {
+    locked(() -> {
+      action.run();
+      return null;
+    });
+  }
+
+  // ----- partitions ----------------------------------------------------------------------------------
+
+  @Override
+  public PartitionLease acquirePartition(int partition, String owner, Duration leaseDuration) {
+    return locked(() -> {
+      Instant now = clock.instant();
+      PartitionLease lease = new PartitionLease(partition, owner, ++epochs[partition], now.plus(leaseDuration));
+      leases[partition] = lease;
+      Instant until = now.plus(leaseDuration);
+      activityTasks.replaceAll((key, task) ->
+          task.partition() == partition && !owner.equals(task.leaseOwner()) ? task.leasedTo(owner, until) : task);
+      return lease;
+    });
+  }
+
+  @Override
+  public PartitionLease renewPartition(PartitionLease lease, Duration leaseDuration) {
+    return locked(() -> {
+      requireCurrent(lease);
+      PartitionLease renewed = new PartitionLease(lease.partition(), lease.owner(), lease.epoch(),
+          clock.instant().plus(leaseDuration));
+      leases[lease.partition()] = renewed;
+      return renewed;
+    });
+  }
+
+  @Override
+  public void releasePartition(PartitionLease lease) {
+    lockedRun(() -> {
+      PartitionLease current = leases[lease.partition()];
+      if (current != null && current.epoch() == lease.epoch()) {
+        leases[lease.partition()] = null;
+      }
+    });
+  }
+
+  private void requireCurrent(PartitionLease lease) {
+    PartitionLease current = leases[lease.partition()];
+    if (current == null || current.epoch() != lease.epoch() || !current.owner().equals(lease.owner())) {
+      throw new CommitRejectedException("Partition " + lease.partition() + " is no longer owned by "
+          + lease.owner() + " at epoch " + lease.epoch() + " (current: " + current + ").");
+    }
+  }
+
+  // ----- partition work ------------------------------------------------------------------------------
+
+  @Override
+  public MessageBatch fetchMessages(int partition, Instant now, int max, Set<Long> exclude) {
+    return locked(() -> queues.get(partition).fetch(now, max, exclude));
+  }
+
+  @Override
+  public Map<String, InstanceRecord> loadInstances(Collection<String> instanceIds) {
+    return locked(() -> {
+      Map<String, InstanceRecord> found = new HashMap<>();
+      for (String id : instanceIds) {
+        InstanceRecord row = instances.get(id);
+        if (row != null) {
+          found.put(id, row);
+        }
+      }
+      return found;
+    });
+  }
+
+  @Override
+  public List<HistoryEvent> loadHistory(String instanceId) {
+    return locked(() -> List.copyOf(histories.getOrDefault(instanceId, List.of())));
+  }
+
+  @Override
+  public Map<EntityId, EntitySnapshot> loadEntities(Map<EntityId, Set<String>> sendersByEntity) {
+    return locked(() -> {
+      Map<EntityId, EntitySnapshot> found = new HashMap<>();
+      sendersByEntity.forEach((id, senders) -> {
+        Map<String, Long> all = watermarks.getOrDefault(id, Map.of());
+        Map<String, Long> asked = new HashMap<>();
+        for (String sender : senders) {
+          Long mark = all.get(sender);
+          if (mark != null) {
+            asked.put(sender, mark);
+          }
+        }
+        found.put(id, new EntitySnapshot(entities.get(id), asked));
+      });
+      return found;
+    });
+  }
+
+  @Override
+  public void commit(PartitionCommit commit) {
+    lockedRun(() -> {
+      validate(commit);
+      apply(commit);
+    });
+  }
+
+  private void validate(PartitionCommit commit) {
+    requireCurrent(commit.lease());
+    PartitionQueue queue = queues.get(commit.lease().partition());
+    for (long id : commit.consumedMessages()) {
+      if (!queue.contains(id)) {
+        throw new CommitRejectedException("Message " + id + " of partition " + commit.lease().partition()
+            + " was already consumed.");
+      }
+    }
+    for (InstanceWrite write : commit.instanceWrites()) {
+      InstanceRecord current = instances.get(write.record().instanceId());
+      long version = current == null ? 0 : current.version();
+      if (version != write.expectedVersion()) {
+        throw new CommitRejectedException("Instance '" + write.record().instanceId() + "' is at version "
+            + version + ", not " + write.expectedVersion() + ".");
+      }
+      int length = write.replaceHistory() ? 0 : histories.getOrDefault(write.record().instanceId(), List.of()).size();
+      if (!write.history().isEmpty() && write.history().get(0).eventId() != length) {
+        throw new CommitRejectedException("History of '" + write.record().instanceId() + "' has " + length
+            + " events; the commit appends from " + write.history().get(0).eventId() + ".");
+      }
+    }
+    for (EntityWrite write : commit.entityWrites()) {
+      EntityRecord current = entities.get(write.record().id());
+      long version = current == null ? 0 : current.version();
+      if (version != write.expectedVersion()) {
+        throw new CommitRejectedException("Entity " + write.record().id() + " is at version " + version
+            + ", not " + write.expectedVersion() + ".");
+      }
+    }
+  }
+
+  private void apply(PartitionCommit commit) {
+    PartitionQueue queue = queues.get(commit.lease().partition());
+    commit.consumedMessages().forEach(queue::remove);
+    commit.failedMessages().forEach((id, error) -> queue.countFailure(id));
+    Instant now = clock.instant();
+    for (ParkedMessage parked : commit.parkedMessages()) {
+      Message message = queue.remove(parked.messageId());
+      if (message != null) {
+        deadLetters.addFirst(new DeadLetter(message.id(), message.target(), StoreCodec.encode(message.body()),
+            parked.reason(), message.failedAttempts() + 1, now));
+      }
+    }
+    for (InstanceWrite write : commit.instanceWrites()) {
+      putInstance(write.record());
+      List<HistoryEvent> history = write.replaceHistory()
+          ? new ArrayList<>() : histories.computeIfAbsent(write.record().instanceId(), k -> new ArrayList<>());
+      history.addAll(write.history());
+      histories.put(write.record().instanceId(), history);
+    }
+    for (EntityWrite write : commit.entityWrites()) {
+      entities.put(write.record().id(), write.record());
+      if (!write.senderWatermarks().isEmpty()) {
+        watermarks.computeIfAbsent(write.record().id(), k -> new HashMap<>()).putAll(write.senderWatermarks());
+      }
+    }
+    enqueue(commit.newMessages());
+    commit.finishedActivityTasks().forEach(activityTasks::remove);
+    for (ActivityTask task : commit.newActivityTasks()) {
+      activityTasks.put(task.taskKey(), task);
+    }
+  }
+
+  private void putInstance(InstanceRecord row) {
+    InstanceRecord previous = instances.put(row.instanceId(), row);
+    if (previous != null) {
+      instancesByCreation.remove(previous);
+    }
+    instancesByCreation.add(row);
+  }
+
+  private void enqueue(List<NewMessage> messages) {
+    for (NewMessage message : messages) {
+      if (message.partition() < 0 || message.partition() >= partitionCount) {
+        throw new StoreException("Message for unknown partition " + message.partition());
+      }
+      queues.get(message.partition()).add(new Message(nextMessageId++, message.partition(), message.target(),
+          message.body(), message.visibleAt(), 0));
+    }
+  }
+
+  // ----- activities ----------------------------------------------------------------------------------
+
+  @Override
+  public List<ActivityTask> activityTasks(PartitionLease lease) {
+    return locked(() -> activityTasks.values().stream()
+        .filter(t -> t.partition() == lease.partition() && lease.owner().equals(t.leaseOwner()))
+        .toList());
+  }
+
+  @Override
+  public List<ActivityTask> leaseExpiredActivityTasks(String worker, Instant now, int max, Duration leaseDuration) {
+    return locked(() -> {
+      List<ActivityTask> leased = new ArrayList<>();
+      for (Map.Entry<String, ActivityTask> entry : activityTasks.entrySet()) {
+        ActivityTask task = entry.getValue();
+        if (leased.size() < max && (task.leaseExpiresAt() == null || task.leaseExpiresAt().isBefore(now))) {
+          ActivityTask renewed = task.leasedTo(worker, now.plus(leaseDuration));
+          entry.setValue(renewed);
+          leased.add(renewed);
+        }
+      }
+      return leased;
+    });
+  }
+
+  @Override
+  public boolean completeActivityTask(String taskKey, NewMessage result) {
+    return locked(() -> {
+      if (activityTasks.remove(taskKey) == null) {
+        return false;
+      }
+      enqueue(List.of(result));
+      return true;
+    });
+  }
+
+  @Override
+  public void abandonActivityTask(String taskKey, String worker) {
+    lockedRun(() -> activityTasks.computeIfPresent(taskKey, (key, task) -> worker.equals(task.leaseOwner())
+        ? new ActivityTask(task.taskKey(), task.partition(), task.instanceId(), task.executionId(), task.taskId(),
+            task.name(), task.input(), task.attempt(), task.timeout(), task.createdAt(), null, null,
+            task.dispatchCount())
+        : task));
+  }
+
+  // ----- clients -------------------------------------------------------------------------------------
+
+  @Override
+  public CreateResult createInstance(InstanceRecord record, NewMessage start, ReusePolicy policy) {
+    return locked(() -> {
+      InstanceRecord existing = instances.get(record.instanceId());
+      if (existing != null) {
+        if (policy != ReusePolicy.REPLACE_FINISHED || !existing.status().isTerminal()) {
+          return new CreateResult(false, existing);
+        }
+        histories.remove(record.instanceId());
+      }
+      putInstance(record);
+      enqueue(List.of(start));
+      return new CreateResult(true, existing);
+    });
+  }
+
+  @Override
+  public void sendMessages(List<NewMessage> messages) {
+    lockedRun(() -> enqueue(messages));
+  }
+
+  @Override
+  public Optional<InstanceRecord> getInstance(String instanceId) {
+    return locked(() -> Optional.ofNullable(instances.get(instanceId)));
+  }
+
+  @Override
+  public RecordPage<InstanceRecord> queryInstances(InstanceQuery query) {
+    return locked(() -> {
+      NavigableSet<InstanceRecord> candidates = instancesByCreation;
+      if (query.continuationToken() != null) {
+        InstanceCursor cursor = InstanceCursor.decode(query.continuationToken());
+        candidates = candidates.tailSet(probe(cursor), false);
+      }
+      List<InstanceRecord> page = new ArrayList<>();
+      Iterator<InstanceRecord> it = candidates.iterator();
+      while (it.hasNext() && page.size() <= query.pageSize()) {
+        InstanceRecord row = it.next();
+        if (matches(row, query)) {
+          page.add(row);
+        }
+      }
+      boolean more = page.size() > query.pageSize();
+      List<InstanceRecord> items = more ? page.subList(0, query.pageSize()) : page;
+      InstanceRecord last = items.isEmpty() ? null : items.get(items.size() - 1);
+      return new RecordPage<>(items, more ? new InstanceCursor(last.createdAt(), last.instanceId()).encode() : null);
+    });
+  }
+
+  private static InstanceRecord probe(InstanceCursor cursor) {
+    return new InstanceRecord(cursor.instanceId(), "-", null, dev.cairn.client.RuntimeStatus.PENDING, null, null,
+        null, null, null, cursor.createdAt(), cursor.createdAt(), 0);
+  }
+
+  private static boolean matches(InstanceRecord row, InstanceQuery query) {
+    return (query.statuses().isEmpty() || query.statuses().contains(row.status()))
+        && (query.name() == null || query.name().equals(row.name()))
+        && (query.createdFrom() == null || !row.createdAt().isBefore(query.createdFrom()))
+        && (query.createdTo() == null || row.createdAt().isBefore(query.createdTo()))
+        && (query.instanceIdPrefix() == null || row.instanceId().startsWith(query.instanceIdPrefix()));
+  }
+
+  @Override
+  public boolean purgeInstance(String instanceId) {
+    return locked(() -> {
+      InstanceRecord row = instances.get(instanceId);
+      if (row == null) {
+        return false;
+      }
+      if (!row.status().isTerminal()) {
+        throw new InvalidRequestException("instanceId", "Instance '" + instanceId + "' is "
+            + row.status().displayName() + "; only finished instances can be purged. Terminate it first.");
+      }
+      removeInstance(row);
+      return true;
+    });
+  }
+
+  @Override
+  public int purgeInstances(PurgeFilter filter) {
+    return locked(() -> {
+      List<InstanceRecord> doomed = instancesByCreation.stream()
+          .filter(row -> filter.statuses().contains(row.status()))
+          .filter(row -> filter.createdFrom() == null || !row.createdAt().isBefore(filter.createdFrom()))
+          .filter(row -> filter.createdTo() == null || row.createdAt().isBefore(filter.createdTo()))
+          .toList();
+      doomed.forEach(this::removeInstance);
+      return doomed.size();
+    });
+  }
+
+  private void removeInstance(InstanceRecord row) {
+    instances.remove(row.instanceId());
+    instancesByCreation.remove(row);
+    histories.remove(row.instanceId());
+  }
+
+  @Override
+  public Optional<EntityRecord> getEntity(EntityId id) {
+    return locked(() -> Optional.ofNullable(entities.get(id)));
+  }
+
+  @Override
+  public RecordPage<EntityRecord> queryEntities(EntityQuery query) {
+    return locked(() -> {
+      Map<EntityId, EntityRecord> candidates = entities;
+      if (query.continuationToken() != null) {
+        candidates = entities.tailMap(EntityCursor.decode(query.continuationToken()).last(), false);
+      }
+      List<EntityRecord> page = new ArrayList<>();
+      for (EntityRecord row : candidates.values()) {
+        if (page.size() > query.pageSize()) {
+          break;
+        }
+        if ((query.name() == null || query.name().equals(row.id().name()))
+            && (query.keyPrefix() == null || row.id().key().startsWith(query.keyPrefix()))
+            && (query.includeStateless() || row.state() != null)) {
+          page.add(row);
+        }
+      }
+      boolean more = page.size() > query.pageSize();
+      List<EntityRecord> items = more ? page.subList(0, query.pageSize()) : page;
+      return new RecordPage<>(items, more ? new EntityCursor(items.get(items.size() - 1).id()).encode() : null);
+    });
+  }
+
+  @Override
+  public List<EntityRecord> lockedEntities() {
+    return locked(() -> entities.values().stream().filter(e -> e.lockedBy() != null).toList());
+  }
+
+  @Override
+  public int deleteEmptyEntities(List<EntityRecord> rows) {
+    return locked(() -> {
+      int deleted = 0;
+      for (EntityRecord row : rows) {
+        EntityRecord current = entities.get(row.id());
+        if (current != null && current.version() == row.version() && current.isEmpty()) {
+          entities.remove(row.id());
+          watermarks.remove(row.id());
+          deleted++;
+        }
+      }
+      return deleted;
+    });
+  }
+
+  @Override
+  public List<DeadLetter> deadLetters(int max) {
+    return locked(() -> deadLetters.stream().limit(max).toList());
+  }
+
+  @Override
+  public void close() {
+    closed = true;
+  }
+
+  /** Reopens a closed store (its contents were kept), as a restarted process would reopen a file. */
+  public InMemoryStore reopen() {
+    closed = false;
+    return this;
+  }
+
+  /**
+   * Puts a copy of a queued message back into its queue under the same id, as a faulty queue redelivering a
+   * message would. For tests of duplicate detection.
+   */
+  public void redeliver(Message message) {
+    lockedRun(() -> queues.get(message.partition()).add(message));
+  }
+
+  /** A snapshot of every queued message (for tests and diagnostics). */
+  public List<Message> queuedMessages() {
+    return locked(() -> queues.stream().flatMap(q -> q.all().stream()).toList());
+  }
+}

@@ -1,0 +1,97 @@
+package dev.cairn.tests;
+
+import dev.cairn.runtime.Cairn;
+import dev.cairn.store.Store;
+import dev.cairn.testing.ManualClock;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.provider.Arguments;
+
+/**
+ * Base of the engine suite: a real runtime on a real store, in the execution mode of the current run. Tests
+ * register their functions with {@link #start}; runtimes and stores are closed after each test.
+ */
+@EngineMatrix
+public abstract class EngineTestBase {
+  protected static final Duration WAIT = Duration.ofSeconds(30);
+
+  @Parameter(0)
+  protected StoreKind storeKind;
+
+  @Parameter(1)
+  protected ExecutionMode mode;
+
+  @TempDir
+  protected Path directory;
+
+  private final List<Cairn> runtimes = new ArrayList<>();
+  private Store store;
+  private InstantSource clock = InstantSource.system();
+
+  static Stream<Arguments> configurations() {
+    List<Arguments> all = new ArrayList<>();
+    for (StoreKind kind : StoreKind.values()) {
+      for (ExecutionMode executionMode : ExecutionMode.values()) {
+        all.add(Arguments.of(kind, executionMode));
+      }
+    }
+    return all.stream();
+  }
+
+  /** Uses a manual clock for this test (call before {@link #start}). */
+  protected ManualClock useManualClock() {
+    ManualClock manual = ManualClock.startingNow();
+    clock = manual;
+    return manual;
+  }
+
+  /** The store of this test, opened on first use. */
+  protected Store store() {
+    if (store == null) {
+      store = storeKind.open(directory, clock);
+    }
+    return store;
+  }
+
+  /** A builder on this test's store and clock, in this run's execution mode. */
+  protected Cairn.Builder builder() {
+    return Cairn.builder()
+        .store(store())
+        .clock(clock)
+        .instanceCacheSize(mode.cacheSize())
+        .shutdownTimeout(Duration.ofSeconds(5));
+  }
+
+  /** Starts a runtime with the registrations applied. */
+  protected Cairn start(UnaryOperator<Cairn.Builder> registrations) {
+    Cairn cairn = registrations.apply(builder()).start();
+    runtimes.add(cairn);
+    return cairn;
+  }
+
+  /** Crashes a runtime (nothing more is committed) and reopens the store, as a restarted process would. */
+  protected void crash(Cairn cairn) {
+    cairn.halt();
+    runtimes.remove(cairn);
+    store = storeKind.reopen(store, directory, clock);
+  }
+
+  @AfterEach
+  void closeRuntimes() {
+    for (Cairn cairn : runtimes) {
+      cairn.close();
+    }
+    runtimes.clear();
+    if (store != null) {
+      store.close();
+    }
+  }
+}
