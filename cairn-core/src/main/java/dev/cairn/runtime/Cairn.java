@@ -72,9 +72,9 @@ public final class Cairn implements AutoCloseable {
     return store;
   }
 
-  /** How many instances are in the instance cache now. */
-  public int cachedInstances() {
-    return engine.cachedInstances();
+  /** Counters of what this runtime did since it started. */
+  public RuntimeMetrics metrics() {
+    return engine.metrics();
   }
 
   /**

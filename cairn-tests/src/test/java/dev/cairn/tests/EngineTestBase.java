@@ -77,6 +77,12 @@ public abstract class EngineTestBase {
     return cairn;
   }
 
+  /** Stops a runtime gracefully (a deployment), keeping the store. */
+  protected void stop(Cairn cairn) {
+    cairn.close();
+    runtimes.remove(cairn);
+  }
+
   /** Crashes a runtime (nothing more is committed) and reopens the store, as a restarted process would. */
   protected void crash(Cairn cairn) {
     cairn.halt();

@@ -3,6 +3,7 @@ package dev.cairn.internal.dispatch;
 import dev.cairn.history.HistoryEvent;
 import dev.cairn.internal.replay.ExecutorSettings;
 import dev.cairn.runtime.AdjustableClock;
+import dev.cairn.runtime.RuntimeMetrics;
 import dev.cairn.store.ActivityTask;
 import dev.cairn.store.NewMessage;
 import dev.cairn.store.OrchestrationMessage;
@@ -22,6 +23,7 @@ public final class Engine {
   private final EngineConfig config;
   private final InstanceCache cache;
   private final InstanceWatch watch = new InstanceWatch();
+  private final EngineCounters counters = new EngineCounters();
   private final ActivityWorker activities;
   private final PartitionProcessor[] processors;
   private final AtomicBoolean stopped = new AtomicBoolean();
@@ -34,7 +36,7 @@ public final class Engine {
     this.activities = new ActivityWorker(config, this::deliver);
     ExecutorSettings settings = new ExecutorSettings(
         config.functions(), config.converter(), config.watchdog(), config.maxPayloadChars());
-    InstanceStep instanceStep = new InstanceStep(config, settings, cache, watch);
+    InstanceStep instanceStep = new InstanceStep(config, settings, cache, watch, counters);
     EntityStep entityStep = new EntityStep(config);
     this.processors = new PartitionProcessor[config.store().partitionCount()];
     for (int p = 0; p < processors.length; p++) {
@@ -89,9 +91,15 @@ public final class Engine {
     cache.evict(instanceId);
   }
 
-  /** How many instances are cached now. */
-  public int cachedInstances() {
-    return cache.size();
+  EngineCounters counters() {
+    return counters;
+  }
+
+  /** The counters since start. */
+  public RuntimeMetrics metrics() {
+    return new RuntimeMetrics(counters.episodes.sum(), counters.replayedEvents.sum(),
+        counters.appendedEvents.sum(), counters.commits.sum(), counters.activitiesCompleted.sum(),
+        counters.entityOperations.sum(), cache.size());
   }
 
   private void deliver(ActivityTask task, HistoryEvent outcome) {

@@ -42,9 +42,13 @@ final class InstanceStep {
   private final InstanceWatch watch;
   private final EffectPlanner effects;
   private final InstanceEnding ending;
+  private final EngineCounters counters;
 
-  InstanceStep(EngineConfig config, ExecutorSettings settings, InstanceCache cache, InstanceWatch watch) {
+  InstanceStep(
+      EngineConfig config, ExecutorSettings settings, InstanceCache cache, InstanceWatch watch,
+      EngineCounters counters) {
     this.config = config;
+    this.counters = counters;
     this.settings = settings;
     this.cache = cache;
     this.watch = watch;
@@ -163,6 +167,8 @@ final class InstanceStep {
       String id, InstanceRecord row, OrchestrationExecutor executor, List<HistoryEvent> past,
       List<HistoryEvent> fresh, boolean replaceHistory, CommitBuilder part, Instant now) {
     EpisodeResult result;
+    counters.episodes.increment();
+    counters.replayedEvents.add(past.size());
     try {
       result = executor.runEpisode(past, fresh, now);
     } catch (NonDeterminismException e) {
@@ -177,6 +183,7 @@ final class InstanceStep {
       keepCached(id, row, executor, part);
       return;
     }
+    counters.appendedEvents.add(result.newEvents().size());
     effects.plan(id, result.executionId(), result, part, now);
     EpisodeResult last = result;
     OrchestrationExecutor lastExecutor = executor;
@@ -192,7 +199,9 @@ final class InstanceStep {
         break;
       }
       lastExecutor = new OrchestrationExecutor(id, settings);
+      counters.episodes.increment();
       last = lastExecutor.runEpisode(List.of(), start, now);
+      counters.appendedEvents.add(last.newEvents().size());
       effects.plan(id, nextExecution, last, part, now);
       history = last.newEvents();
       replace = true;

@@ -224,6 +224,10 @@ final class PartitionProcessor {
           commit, now);
     }
     commitAndRelease(commit);
+    engine.counters().activitiesCompleted.add(results.size());
+    for (List<Message> messages : byEntity.values()) {
+      engine.counters().entityOperations.add(messages.size());
+    }
     return true;
   }
 
@@ -244,6 +248,7 @@ final class PartitionProcessor {
     if (!unit.isEmpty()) {
       try {
         store.commit(unit);
+        engine.counters().commits.increment();
       } catch (RuntimeException e) {
         commit.runOnFailure();
         throw e;
