@@ -46,11 +46,11 @@ import java.util.function.Supplier;
  */
 public final class Cairn implements AutoCloseable {
   private final Engine engine;
-  private final CairnClient client;
+  private final EmbeddedClient client;
   private final Store store;
   private final boolean ownsStore;
 
-  private Cairn(Engine engine, CairnClient client, Store store, boolean ownsStore) {
+  private Cairn(Engine engine, EmbeddedClient client, Store store, boolean ownsStore) {
     this.engine = engine;
     this.client = client;
     this.store = store;
@@ -83,6 +83,7 @@ public final class Cairn implements AutoCloseable {
    */
   @Override
   public void close() {
+    client.close();
     engine.shutdown();
     if (ownsStore) {
       store.close();
@@ -94,6 +95,7 @@ public final class Cairn implements AutoCloseable {
    * committed is lost; a new runtime on the same store finishes the work. Meant for fault-injection tests.
    */
   public void halt() {
+    client.close();
     engine.halt();
     if (ownsStore) {
       store.close();
@@ -290,7 +292,7 @@ public final class Cairn implements AutoCloseable {
           maxConcurrentActivities, batchSize, watchdog, nonDeterminismPolicy, maxPayloadChars, poisonThreshold,
           activityLease, partitionLease, shutdownTimeout);
       Engine engine = new Engine(config);
-      CairnClient client = new EmbeddedClient(target, engine, functions, converter, clock, maxPayloadChars);
+      EmbeddedClient client = new EmbeddedClient(target, engine, functions, converter, clock, maxPayloadChars);
       engine.start();
       return new Cairn(engine, client, target, ownsStore);
     }

@@ -1,8 +1,10 @@
 package dev.cairn.store;
 
 /**
- * A message for an entity. Every entity message but a wake-up names its sender: entities process the
- * messages of one sender in order and drop those they have already processed (by message id).
+ * A message for an entity. Every entity message but a wake-up names its sender and carries the sender's
+ * sequence number: each sender numbers its messages in increasing order, entities process one sender's
+ * messages in that order and drop any message whose number is not above the last one they processed from it
+ * (a duplicate, however it was delivered).
  */
 public sealed interface EntityMessage extends MessageBody
     permits OperationRequest, LockRequest, UnlockRequest, EntityWakeUp {
@@ -12,4 +14,7 @@ public sealed interface EntityMessage extends MessageBody
    * c:<uuid>} for a client; null for a wake-up.
    */
   String sender();
+
+  /** The sender's sequence number, increasing per sender; 0 for idempotent messages that need no check. */
+  long sequence();
 }

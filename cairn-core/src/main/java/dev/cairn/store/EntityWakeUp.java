@@ -14,4 +14,9 @@ public record EntityWakeUp(Instant dueAt) implements EntityMessage {
   public String sender() {
     return null;
   }
+
+  @Override
+  public long sequence() {
+    return 0;
+  }
 }

@@ -8,7 +8,7 @@ import java.util.Map;
  * @param record the new row (deleted when {@link EntityRecord#isEmpty()}); its version must be {@code
  *     expectedVersion + 1}
  * @param expectedVersion the version the change is based on, or 0 when the row must not exist yet
- * @param senderWatermarks the new last processed message id of each sender whose messages were processed
+ * @param senderWatermarks the new last processed sequence number of each sender whose messages were processed
  */
 public record EntityWrite(EntityRecord record, long expectedVersion, Map<String, Long> senderWatermarks) {
 

@@ -9,6 +9,7 @@ import java.util.List;
  *
  * @param requestId the critical section's id
  * @param sender who sent this hop: the orchestration for the first entity, the previous entity after that
+ * @param sequence the sender's sequence number
  * @param holderInstanceId the orchestration that asked for the locks
  * @param holderExecutionId its execution
  * @param lockSet the entities to lock, de-duplicated and sorted
@@ -17,6 +18,7 @@ import java.util.List;
 public record LockRequest(
     String requestId,
     String sender,
+    long sequence,
     String holderInstanceId,
     String holderExecutionId,
     List<EntityId> lockSet,

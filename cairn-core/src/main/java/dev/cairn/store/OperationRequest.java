@@ -10,6 +10,7 @@ import tools.jackson.databind.annotation.JsonDeserialize;
  *
  * @param requestId the request's id; the answer refers back to it
  * @param sender who sent it (see {@link EntityMessage#sender()})
+ * @param sequence the sender's sequence number
  * @param operation the operation's name
  * @param input the input as JSON, or null
  * @param scheduledTime the earliest time it may run, or null for at once
@@ -19,6 +20,7 @@ import tools.jackson.databind.annotation.JsonDeserialize;
 public record OperationRequest(
     String requestId,
     String sender,
+    long sequence,
     String operation,
     @JsonRawValue @JsonDeserialize(using = RawJson.class) String input,
     Instant scheduledTime,

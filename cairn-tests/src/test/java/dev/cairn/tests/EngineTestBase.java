@@ -83,6 +83,12 @@ public abstract class EngineTestBase {
     runtimes.remove(cairn);
   }
 
+  /** Waits until no entity is locked: releases are messages, processed shortly after their sender ends. */
+  protected void awaitNoLocks() {
+    org.awaitility.Awaitility.await().atMost(WAIT).pollInterval(Duration.ofMillis(10))
+        .until(() -> store().lockedEntities().isEmpty());
+  }
+
   /** Crashes a runtime (nothing more is committed) and reopens the store, as a restarted process would. */
   protected void crash(Cairn cairn) {
     cairn.halt();

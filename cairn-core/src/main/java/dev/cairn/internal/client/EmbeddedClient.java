@@ -70,6 +70,7 @@ public final class EmbeddedClient implements CairnClient {
   private final InstantSource clock;
   private final int maxPayloadChars;
   private final String sender = "c:" + UUID.randomUUID();
+  private final ClientOutbox outbox;
 
   /** Creates the client of an engine. */
   public EmbeddedClient(
@@ -81,6 +82,12 @@ public final class EmbeddedClient implements CairnClient {
     this.converter = converter;
     this.clock = clock;
     this.maxPayloadChars = maxPayloadChars;
+    this.outbox = new ClientOutbox(store, sender, engine::signal);
+  }
+
+  /** Stops the client's writer; later calls that write fail. */
+  public void close() {
+    outbox.close();
   }
 
   @Override
@@ -282,7 +289,7 @@ public final class EmbeddedClient implements CairnClient {
     }
     String json = serialize(input, "operation input");
     send(entity.toString(),
-        new OperationRequest(UUID.randomUUID().toString(), sender, operation, json, at, null, null));
+        new OperationRequest(UUID.randomUUID().toString(), sender, 0, operation, json, at, null, null));
   }
 
   @Override
@@ -345,9 +352,7 @@ public final class EmbeddedClient implements CairnClient {
   }
 
   private void send(String target, MessageBody body) {
-    NewMessage message = new NewMessage(store.partitionOf(target), target, body, clock.instant());
-    store.sendMessages(List.of(message));
-    engine.signal(message.partition());
+    outbox.send(List.of(new NewMessage(store.partitionOf(target), target, body, clock.instant())));
   }
 
   private String serialize(Object value, String field) {

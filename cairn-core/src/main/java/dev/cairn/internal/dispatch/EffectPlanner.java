@@ -58,6 +58,14 @@ final class EffectPlanner {
     }
   }
 
+  /**
+   * The sender id of an orchestration's messages to entities: per execution, because the sequence numbers
+   * (the event ids of the scheduling events) start again with each execution.
+   */
+  static String senderId(String instanceId, String executionId) {
+    return "o:" + instanceId + ":" + executionId;
+  }
+
   /** Releases the locks of a grant that arrived for no open critical section. */
   static void releaseStrayGrant(String instanceId, EntityLockGranted grant, CommitBuilder commit, Instant now) {
     for (EntityId entity : grant.lockSet()) {
@@ -69,7 +77,8 @@ final class EffectPlanner {
   private void planEvent(
       String instanceId, String executionId, EpisodeResult result, HistoryEvent event, CommitBuilder commit,
       Instant now) {
-    String sender = "o:" + instanceId;
+    String sender = senderId(instanceId, executionId);
+    long sequence = event.eventId();
     switch (event) {
       case TaskScheduled e -> commit.activity(new ActivityTask(
           ActivityTask.keyOf(instanceId, executionId, e.taskId()), config.store().partitionOf(instanceId),
@@ -85,13 +94,13 @@ final class EffectPlanner {
       case EventSent e -> commit.message(e.instanceId(),
           new OrchestrationMessage(null, new EventRaised(-1, now, e.name(), e.input())), now);
       case EntityOperationCalled e -> commit.message(e.entity().toString(),
-          new OperationRequest(e.requestId(), sender, e.operation(), e.input(), null, e.lockRequestId(),
-              new ReplyTo(instanceId, executionId)), now);
+          new OperationRequest(e.requestId(), sender, sequence, e.operation(), e.input(), null,
+              e.lockRequestId(), new ReplyTo(instanceId, executionId)), now);
       case EntityOperationSignaled e -> commit.message(e.entity().toString(),
-          new OperationRequest(e.requestId(), sender, e.operation(), e.input(), e.scheduledTime(), null, null),
-          now);
+          new OperationRequest(e.requestId(), sender, sequence, e.operation(), e.input(), e.scheduledTime(),
+              null, null), now);
       case EntityLockRequested e -> commit.message(e.lockSet().get(0).toString(),
-          new LockRequest(e.requestId(), sender, instanceId, executionId, e.lockSet(), 0), now);
+          new LockRequest(e.requestId(), sender, sequence, instanceId, executionId, e.lockSet(), 0), now);
       case EntityUnlockSent e -> {
         for (EntityId entity : e.lockSet()) {
           commit.message(entity.toString(), new UnlockRequest(e.requestId(), sender, instanceId), now);

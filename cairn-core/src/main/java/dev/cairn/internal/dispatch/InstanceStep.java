@@ -64,6 +64,10 @@ final class InstanceStep {
     } catch (VirtualMachineError fatal) {
       throw fatal;
     } catch (RuntimeException | Error e) {
+      if (Thread.currentThread().isInterrupted()) {
+        // The runtime is being halted: this is not a failure of the instance.
+        throw e;
+      }
       onCrash(work, row, e, commit, now);
     }
   }

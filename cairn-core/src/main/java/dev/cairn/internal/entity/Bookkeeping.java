@@ -10,8 +10,9 @@ import java.util.List;
  * @param lock the lock holder, or null
  * @param queue requests of other senders waiting while the entity is locked, in arrival order
  * @param deferred scheduled operations not yet due
+ * @param sent the sequence number of the last message this entity sent
  */
-record Bookkeeping(LockHolder lock, List<EntityMessage> queue, List<DeferredOperation> deferred) {
+record Bookkeeping(LockHolder lock, List<EntityMessage> queue, List<DeferredOperation> deferred, long sent) {
 
   Bookkeeping {
     queue = queue == null ? List.of() : List.copyOf(queue);
@@ -19,6 +20,6 @@ record Bookkeeping(LockHolder lock, List<EntityMessage> queue, List<DeferredOper
   }
 
   boolean isEmpty() {
-    return lock == null && queue.isEmpty() && deferred.isEmpty();
+    return lock == null && queue.isEmpty() && deferred.isEmpty() && sent == 0;
   }
 }

@@ -54,6 +54,7 @@ public final class EntityBatch {
   private final LinkedList<EntityMessage> queue;
   private final List<DeferredOperation> deferred;
   private int duplicates;
+  private long sent;
 
   /** Prepares a batch for one entity from its snapshot. */
   public EntityBatch(
@@ -69,11 +70,12 @@ public final class EntityBatch {
     this.watermarks = new HashMap<>(snapshot == null ? Map.of() : snapshot.senderWatermarks());
     this.state = row == null ? null : row.state();
     Bookkeeping books = row == null || row.internals() == null
-        ? new Bookkeeping(null, List.of(), List.of())
+        ? new Bookkeeping(null, List.of(), List.of(), 0)
         : InternalJson.read(row.internals(), Bookkeeping.class);
     this.lock = books.lock();
     this.queue = new LinkedList<>(books.queue());
     this.deferred = new ArrayList<>(books.deferred());
+    this.sent = books.sent();
   }
 
   /**
@@ -89,7 +91,7 @@ public final class EntityBatch {
         throw new EntityBatchCrashedException(message, e);
       }
     }
-    Bookkeeping books = new Bookkeeping(lock, queue, deferred);
+    Bookkeeping books = new Bookkeeping(lock, queue, deferred, sent);
     long version = row == null ? 0 : row.version();
     EntityRecord next = new EntityRecord(id, version + 1, state,
         lock == null ? null : lock.instanceId(),
@@ -106,14 +108,17 @@ public final class EntityBatch {
       runDueOperations();
       return;
     }
-    Long last = watermarks.get(body.sender());
-    if (last != null && message.id() <= last) {
-      duplicates++;
-      LOG.debug("Entity {} dropped duplicate message {} from {}", id, message.id(), body.sender());
-      return;
+    if (body.sequence() > 0) {
+      Long last = watermarks.get(body.sender());
+      if (last != null && body.sequence() <= last) {
+        duplicates++;
+        LOG.debug("Entity {} dropped duplicate #{} from {} (message {})", id, body.sequence(), body.sender(),
+            message.id());
+        return;
+      }
+      watermarks.put(body.sender(), body.sequence());
+      advanced.put(body.sender(), body.sequence());
     }
-    watermarks.put(body.sender(), message.id());
-    advanced.put(body.sender(), message.id());
     if (body instanceof OperationRequest op && op.scheduledTime() != null && op.scheduledTime().isAfter(now)) {
       deferred.add(new DeferredOperation(op.scheduledTime(), op));
       outbox.add(new EntityOutbox(id.toString(), new EntityWakeUp(op.scheduledTime()), op.scheduledTime()));
@@ -139,17 +144,22 @@ public final class EntityBatch {
   }
 
   private boolean heldBy(EntityMessage request) {
-    return request instanceof OperationRequest op
-        && op.lockRequestId() != null
-        && op.lockRequestId().equals(lock.requestId());
+    return switch (request) {
+      case OperationRequest op -> op.lockRequestId() != null && op.lockRequestId().equals(lock.requestId());
+      case LockRequest again -> again.requestId().equals(lock.requestId());
+      default -> false;
+    };
   }
 
   private void acquire(LockRequest request) {
+    if (lock != null && lock.requestId().equals(request.requestId())) {
+      return;
+    }
     lock = new LockHolder(request.requestId(), request.holderInstanceId(), request.holderExecutionId(),
         request.lockSet());
     int next = request.position() + 1;
     if (next < request.lockSet().size()) {
-      LockRequest hop = new LockRequest(request.requestId(), "e:" + id, request.holderInstanceId(),
+      LockRequest hop = new LockRequest(request.requestId(), "e:" + id, ++sent, request.holderInstanceId(),
           request.holderExecutionId(), request.lockSet(), next);
       outbox.add(new EntityOutbox(request.lockSet().get(next).toString(), hop, now));
     } else {
@@ -192,7 +202,8 @@ public final class EntityBatch {
       fail(op, FailureDetails.from(new UnknownFunctionException("entity", id.name(), functions.entityNames())));
       return;
     }
-    EntityContextImpl context = new EntityContextImpl(id, op, state, converter, functions, maxPayloadChars, now);
+    EntityContextImpl context =
+        new EntityContextImpl(id, op, state, converter, functions, maxPayloadChars, now, () -> ++sent);
     Object result;
     String resultJson;
     try {

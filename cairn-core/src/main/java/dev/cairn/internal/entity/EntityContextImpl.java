@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.LongSupplier;
 
 /**
  * The context of one entity operation. State changes and outgoing messages are kept here until the operation
@@ -27,13 +28,15 @@ public final class EntityContextImpl implements EntityContext {
   private final FunctionRegistry functions;
   private final int maxPayloadChars;
   private final Instant now;
+  private final LongSupplier nextSequence;
   private final List<EntityOutbox> outgoing = new ArrayList<>();
   private String state;
   private boolean deleted;
 
   EntityContextImpl(
       EntityId id, OperationRequest request, String state, DataConverter converter,
-      FunctionRegistry functions, int maxPayloadChars, Instant now) {
+      FunctionRegistry functions, int maxPayloadChars, Instant now, LongSupplier nextSequence) {
+    this.nextSequence = nextSequence;
     this.id = id;
     this.request = request;
     this.state = state;
@@ -99,7 +102,7 @@ public final class EntityContextImpl implements EntityContext {
     }
     String json = checked(converter.serialize(input), "input of operation '" + operation + "'");
     OperationRequest signal = new OperationRequest(
-        UUID.randomUUID().toString(), "e:" + id, operation, json, at, null, null);
+        UUID.randomUUID().toString(), "e:" + id, nextSequence.getAsLong(), operation, json, at, null, null);
     outgoing.add(new EntityOutbox(target.toString(), signal, now));
   }
 
