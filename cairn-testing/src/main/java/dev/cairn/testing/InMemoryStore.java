@@ -356,7 +356,7 @@ public final class InMemoryStore implements Store {
         }
         histories.remove(record.instanceId());
       }
-      putInstance(record);
+      putInstance(existing == null ? record : record.withVersion(existing.version() + 1));
       enqueue(List.of(start));
       return new CreateResult(true, existing);
     });

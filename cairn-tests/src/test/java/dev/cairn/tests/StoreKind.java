@@ -1,5 +1,6 @@
 package dev.cairn.tests;
 
+import dev.cairn.sqlite.SqliteStore;
 import dev.cairn.store.Store;
 import dev.cairn.testing.InMemoryStore;
 import java.nio.file.Path;
@@ -16,6 +17,18 @@ public enum StoreKind {
     @Override
     Store reopen(Store previous, Path directory, InstantSource clock) {
       return ((InMemoryStore) previous).reopen();
+    }
+  },
+  SQLITE {
+    @Override
+    Store open(Path directory, InstantSource clock) {
+      return SqliteStore.builder(directory.resolve("cairn.db")).clock(clock).open();
+    }
+
+    @Override
+    Store reopen(Store previous, Path directory, InstantSource clock) {
+      previous.close();
+      return open(directory, clock);
     }
   };
 

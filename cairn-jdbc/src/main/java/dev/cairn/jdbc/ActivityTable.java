@@ -1,0 +1,141 @@
+package dev.cairn.jdbc;
+
+import dev.cairn.store.ActivityTask;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The {@code activity_tasks} table. */
+final class ActivityTable {
+  private static final String COLUMNS = """
+      task_key, partition_id, instance_id, execution_id, task_id, name, input, attempt, timeout_micros,
+      created_at, lease_owner, lease_expires_at, dispatch_count""";
+  private static final String INSERT = "INSERT INTO activity_tasks (" + COLUMNS + """
+      ) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+      ON CONFLICT (task_key) DO NOTHING""";
+  private static final String DELETE = "DELETE FROM activity_tasks WHERE task_key = ?";
+  private static final String TAKE_OVER = """
+      UPDATE activity_tasks SET lease_owner = ?, lease_expires_at = ?, dispatch_count = dispatch_count + 1
+      WHERE partition_id = ? AND (lease_owner IS NULL OR lease_owner <> ?)""";
+  private static final String OF_OWNER =
+      "SELECT " + COLUMNS + " FROM activity_tasks WHERE partition_id = ? AND lease_owner = ?";
+  private static final String EXPIRED = "SELECT " + COLUMNS + """
+       FROM activity_tasks WHERE lease_expires_at IS NULL OR lease_expires_at < ? ORDER BY created_at LIMIT ?""";
+  private static final String LEASE = """
+      UPDATE activity_tasks SET lease_owner = ?, lease_expires_at = ?, dispatch_count = dispatch_count + 1
+      WHERE task_key = ? AND (lease_expires_at IS NULL OR lease_expires_at < ?)""";
+  private static final String ABANDON = """
+      UPDATE activity_tasks SET lease_owner = NULL, lease_expires_at = NULL WHERE task_key = ? AND lease_owner = ?""";
+
+  private ActivityTable() {}
+
+  private static ActivityTask read(ResultSet rows) throws SQLException {
+    Long timeout = Rows.nullableLong(rows, "timeout_micros");
+    Long leaseEnd = Rows.nullableLong(rows, "lease_expires_at");
+    return new ActivityTask(rows.getString("task_key"), rows.getInt("partition_id"), rows.getString("instance_id"),
+        rows.getString("execution_id"), rows.getInt("task_id"), rows.getString("name"), rows.getString("input"),
+        rows.getInt("attempt"), timeout == null ? null : Duration.ofNanos(timeout * 1_000),
+        Times.instant(rows.getLong("created_at")), rows.getString("lease_owner"),
+        leaseEnd == null ? null : Times.instant(leaseEnd), rows.getInt("dispatch_count"));
+  }
+
+  static void insert(Sql sql, List<ActivityTask> tasks) throws SQLException {
+    if (tasks.isEmpty()) {
+      return;
+    }
+    PreparedStatement insert = sql.prepare(INSERT);
+    for (ActivityTask task : tasks) {
+      insert.setString(1, task.taskKey());
+      insert.setInt(2, task.partition());
+      insert.setString(3, task.instanceId());
+      insert.setString(4, task.executionId());
+      insert.setInt(5, task.taskId());
+      insert.setString(6, task.name());
+      insert.setString(7, task.input());
+      insert.setInt(8, task.attempt());
+      Rows.setNullableLong(insert, 9, task.timeout() == null ? null : task.timeout().toNanos() / 1_000);
+      insert.setLong(10, Times.micros(task.createdAt()));
+      insert.setString(11, task.leaseOwner());
+      Rows.setNullableLong(insert, 12, task.leaseExpiresAt() == null ? null : Times.micros(task.leaseExpiresAt()));
+      insert.setInt(13, task.dispatchCount());
+      insert.addBatch();
+    }
+    insert.executeBatch();
+  }
+
+  /** Deletes tasks; returns how many existed. */
+  static int delete(Sql sql, List<String> keys) throws SQLException {
+    if (keys.isEmpty()) {
+      return 0;
+    }
+    PreparedStatement delete = sql.prepare(DELETE);
+    for (String key : keys) {
+      delete.setString(1, key);
+      delete.addBatch();
+    }
+    int deleted = 0;
+    for (int count : delete.executeBatch()) {
+      deleted += count;
+    }
+    return deleted;
+  }
+
+  static void takeOver(Sql sql, int partition, String owner, Instant until) throws SQLException {
+    PreparedStatement update = sql.prepare(TAKE_OVER);
+    update.setString(1, owner);
+    update.setLong(2, Times.micros(until));
+    update.setInt(3, partition);
+    update.setString(4, owner);
+    update.executeUpdate();
+  }
+
+  static List<ActivityTask> ofOwner(Sql sql, int partition, String owner) throws SQLException {
+    PreparedStatement select = sql.prepare(OF_OWNER);
+    select.setInt(1, partition);
+    select.setString(2, owner);
+    List<ActivityTask> tasks = new ArrayList<>();
+    try (ResultSet rows = select.executeQuery()) {
+      while (rows.next()) {
+        tasks.add(read(rows));
+      }
+    }
+    return tasks;
+  }
+
+  static List<ActivityTask> leaseExpired(Sql sql, String worker, Instant now, int max, Duration lease)
+      throws SQLException {
+    PreparedStatement select = sql.prepare(EXPIRED);
+    select.setLong(1, Times.micros(now));
+    select.setInt(2, max);
+    List<ActivityTask> expired = new ArrayList<>();
+    try (ResultSet rows = select.executeQuery()) {
+      while (rows.next()) {
+        expired.add(read(rows));
+      }
+    }
+    List<ActivityTask> leased = new ArrayList<>();
+    Instant until = now.plus(lease);
+    PreparedStatement update = sql.prepare(LEASE);
+    for (ActivityTask task : expired) {
+      update.setString(1, worker);
+      update.setLong(2, Times.micros(until));
+      update.setString(3, task.taskKey());
+      update.setLong(4, Times.micros(now));
+      if (update.executeUpdate() == 1) {
+        leased.add(task.leasedTo(worker, Times.stored(until)));
+      }
+    }
+    return leased;
+  }
+
+  static void abandon(Sql sql, String key, String worker) throws SQLException {
+    PreparedStatement update = sql.prepare(ABANDON);
+    update.setString(1, key);
+    update.setString(2, worker);
+    update.executeUpdate();
+  }
+}

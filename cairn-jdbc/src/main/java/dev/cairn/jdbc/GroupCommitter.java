@@ -1,0 +1,146 @@
+package dev.cairn.jdbc;
+
+import dev.cairn.failure.CairnException;
+import dev.cairn.failure.StoreException;
+import java.sql.SQLException;
+import java.sql.Savepoint;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The store's only writer. Writes from many threads (partition batches, clients, activity workers) queue
+ * here; one thread takes all that are waiting, runs each inside a savepoint of one transaction, and commits
+ * them together: one durable flush for the lot. A write that fails rolls back to its savepoint and fails
+ * alone. Callers return only after the commit is durable.
+ */
+final class GroupCommitter {
+  private static final Logger LOG = LoggerFactory.getLogger(GroupCommitter.class);
+  private static final int MAX_OPS_PER_TRANSACTION = 512;
+
+  private record Op<T>(SqlWork<T> work, CompletableFuture<T> result) {}
+
+  private final Sql sql;
+  private final LinkedBlockingQueue<Op<?>> queue = new LinkedBlockingQueue<>();
+  private final Thread writer;
+  private volatile boolean closed;
+  private long transactions;
+  private long operations;
+
+  GroupCommitter(Sql sql) {
+    this.sql = sql;
+    this.writer = Thread.ofPlatform().name("cairn-store-writer").daemon().start(this::loop);
+  }
+
+  /**
+   * Runs the work in the next group transaction and returns its result once the transaction is durable.
+   *
+   * @throws CairnException what the work threw (a commit rejection, ...), or a StoreException when the
+   *     database failed
+   */
+  <T> T write(SqlWork<T> work) {
+    if (closed) {
+      throw new StoreException("The store is closed.");
+    }
+    Op<T> op = new Op<>(work, new CompletableFuture<>());
+    queue.add(op);
+    try {
+      return op.result().join();
+    } catch (CompletionException e) {
+      Throwable cause = e.getCause();
+      if (cause instanceof CairnException cairn) {
+        throw cairn;
+      }
+      throw new StoreException("The store could not write: " + cause, cause);
+    }
+  }
+
+  private void loop() {
+    List<Op<?>> batch = new ArrayList<>();
+    while (!closed) {
+      batch.clear();
+      try {
+        batch.add(queue.take());
+      } catch (InterruptedException e) {
+        break;
+      }
+      queue.drainTo(batch, MAX_OPS_PER_TRANSACTION - 1);
+      runTransaction(batch);
+    }
+    Op<?> left;
+    while ((left = queue.poll()) != null) {
+      left.result().completeExceptionally(new StoreException("The store is closed."));
+    }
+  }
+
+  private void runTransaction(List<Op<?>> batch) {
+    List<Object> results = new ArrayList<>(batch.size());
+    List<Throwable> errors = new ArrayList<>(batch.size());
+    try {
+      for (Op<?> op : batch) {
+        runInSavepoint(op, results, errors);
+      }
+      sql.connection().commit();
+      transactions++;
+      operations += batch.size();
+    } catch (SQLException | RuntimeException e) {
+      rollbackQuietly();
+      StoreException failure = new StoreException("The store could not commit: " + e.getMessage(), e);
+      batch.forEach(op -> op.result().completeExceptionally(failure));
+      return;
+    }
+    for (int i = 0; i < batch.size(); i++) {
+      complete(batch.get(i), results.get(i), errors.get(i));
+    }
+  }
+
+  private void runInSavepoint(Op<?> op, List<Object> results, List<Throwable> errors) throws SQLException {
+    Savepoint savepoint = sql.connection().setSavepoint();
+    try {
+      results.add(op.work().run(sql));
+      errors.add(null);
+      sql.connection().releaseSavepoint(savepoint);
+    } catch (SQLException | RuntimeException e) {
+      sql.connection().rollback(savepoint);
+      sql.connection().releaseSavepoint(savepoint);
+      results.add(null);
+      errors.add(e instanceof SQLException ? new StoreException("SQL error: " + e.getMessage(), e) : e);
+    }
+  }
+
+  @SuppressWarnings("unchecked")
+  private static <T> void complete(Op<T> op, Object result, Throwable error) {
+    if (error != null) {
+      op.result().completeExceptionally(error);
+    } else {
+      op.result().complete((T) result);
+    }
+  }
+
+  private void rollbackQuietly() {
+    try {
+      sql.connection().rollback();
+    } catch (SQLException e) {
+      LOG.warn("Rollback failed", e);
+    }
+  }
+
+  /** Transactions committed and operations in them, since start (for diagnostics and benchmarks). */
+  long[] counts() {
+    return new long[] {transactions, operations};
+  }
+
+  void close() {
+    closed = true;
+    writer.interrupt();
+    try {
+      writer.join(10_000);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}

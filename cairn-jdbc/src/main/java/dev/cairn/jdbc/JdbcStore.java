@@ -1,0 +1,332 @@
+package dev.cairn.jdbc;
+
+import dev.cairn.client.DeadLetter;
+import dev.cairn.client.EntityQuery;
+import dev.cairn.client.InstanceQuery;
+import dev.cairn.client.PurgeFilter;
+import dev.cairn.client.ReusePolicy;
+import dev.cairn.entity.EntityId;
+import dev.cairn.failure.InvalidRequestException;
+import dev.cairn.failure.StoreException;
+import dev.cairn.history.HistoryEvent;
+import dev.cairn.store.ActivityTask;
+import dev.cairn.store.CreateResult;
+import dev.cairn.store.EntityRecord;
+import dev.cairn.store.EntitySnapshot;
+import dev.cairn.store.EntityWrite;
+import dev.cairn.store.InstanceRecord;
+import dev.cairn.store.InstanceWrite;
+import dev.cairn.store.MessageBatch;
+import dev.cairn.store.NewMessage;
+import dev.cairn.store.ParkedMessage;
+import dev.cairn.store.PartitionCommit;
+import dev.cairn.store.PartitionLease;
+import dev.cairn.store.RecordPage;
+import dev.cairn.store.Store;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A {@link Store} on a SQL database through JDBC, the same SQL for every database, with a {@link Dialect} for
+ * what differs. Every write goes through one group committer, so that concurrent writes share a transaction
+ * and a durable flush; reads use separate connections and never wait for writes.
+ */
+public final class JdbcStore implements Store {
+  private static final Logger LOG = LoggerFactory.getLogger(JdbcStore.class);
+
+  private final Dialect dialect;
+  private final JdbcStoreOptions options;
+  private final int partitionCount;
+  private final Sql writer;
+  private final GroupCommitter committer;
+  private final ReaderPool readers;
+  private volatile boolean closed;
+
+  private JdbcStore(Dialect dialect, JdbcStoreOptions options) throws SQLException {
+    this.dialect = dialect;
+    this.options = options;
+    this.writer = new Sql(dialect.openWriter());
+    writer.connection().setAutoCommit(false);
+    Migrations.apply(writer.connection(), dialect);
+    this.partitionCount = settlePartitionCount(options.partitionCount());
+    PartitionTable.ensure(writer, partitionCount);
+    EntityTable.pruneSenders(writer, options.clock().instant().minus(options.deduplicationWindow()));
+    writer.connection().commit();
+    this.readers = new ReaderPool(dialect);
+    this.committer = new GroupCommitter(writer);
+  }
+
+  /**
+   * Opens a store: connects, brings the schema up to date, and starts the writer.
+   *
+   * @throws StoreException when the database cannot be opened or its schema is newer than this Cairn
+   */
+  public static JdbcStore open(Dialect dialect, JdbcStoreOptions options) {
+    try {
+      return new JdbcStore(dialect, options);
+    } catch (SQLException e) {
+      dialect.close();
+      throw new StoreException("Cannot open the " + dialect.name() + " store: " + e.getMessage(), e);
+    } catch (RuntimeException e) {
+      dialect.close();
+      throw e;
+    }
+  }
+
+  private int settlePartitionCount(int requested) throws SQLException {
+    PreparedStatement select = writer.prepare("SELECT value FROM cairn_settings WHERE name = 'partitions'");
+    try (ResultSet rows = select.executeQuery()) {
+      if (rows.next()) {
+        int stored = Integer.parseInt(rows.getString(1));
+        if (stored != requested) {
+          LOG.info("The store has {} partitions (fixed when it was created); {} were asked for", stored, requested);
+        }
+        return stored;
+      }
+    }
+    PreparedStatement insert = writer.prepare("INSERT INTO cairn_settings (name, value) VALUES ('partitions', ?)");
+    insert.setString(1, String.valueOf(requested));
+    insert.executeUpdate();
+    return requested;
+  }
+
+  @Override
+  public int partitionCount() {
+    return partitionCount;
+  }
+
+  private Instant now() {
+    return options.clock().instant();
+  }
+
+  // ----- partitions ----------------------------------------------------------------------------------
+
+  @Override
+  public PartitionLease acquirePartition(int partition, String owner, Duration leaseDuration) {
+    return committer.write(sql -> {
+      Instant now = now();
+      Instant until = now.plus(leaseDuration);
+      PartitionLease lease = PartitionTable.acquire(sql, partition, owner, now, until, dialect.singleOwner());
+      if (lease != null) {
+        ActivityTable.takeOver(sql, partition, owner, until);
+      }
+      return lease;
+    });
+  }
+
+  @Override
+  public PartitionLease renewPartition(PartitionLease lease, Duration leaseDuration) {
+    return committer.write(sql -> PartitionTable.renew(sql, lease, now().plus(leaseDuration)));
+  }
+
+  @Override
+  public void releasePartition(PartitionLease lease) {
+    committer.write(sql -> {
+      PartitionTable.release(sql, lease);
+      return null;
+    });
+  }
+
+  // ----- partition work ------------------------------------------------------------------------------
+
+  @Override
+  public MessageBatch fetchMessages(int partition, Instant now, int max, Set<Long> exclude) {
+    return readers.read(sql -> MessageTable.fetch(sql, partition, now, max, exclude));
+  }
+
+  @Override
+  public Map<String, InstanceRecord> loadInstances(Collection<String> instanceIds) {
+    return readers.read(sql -> InstanceTable.getMany(sql, instanceIds));
+  }
+
+  @Override
+  public List<HistoryEvent> loadHistory(String instanceId) {
+    return readers.read(sql -> InstanceTable.loadHistory(sql, instanceId));
+  }
+
+  @Override
+  public Map<EntityId, EntitySnapshot> loadEntities(Map<EntityId, Set<String>> sendersByEntity) {
+    return readers.read(sql -> EntityTable.load(sql, sendersByEntity));
+  }
+
+  @Override
+  public void commit(PartitionCommit commit) {
+    committer.write(sql -> {
+      apply(sql, commit);
+      return null;
+    });
+  }
+
+  private void apply(Sql sql, PartitionCommit commit) throws SQLException {
+    int partition = commit.lease().partition();
+    Instant now = now();
+    PartitionTable.requireCurrent(sql, commit.lease());
+    MessageTable.consume(sql, commit.consumedMessages(), partition);
+    for (Map.Entry<Long, String> failed : commit.failedMessages().entrySet()) {
+      MessageTable.countFailure(sql, failed.getKey(), failed.getValue());
+    }
+    for (ParkedMessage parked : commit.parkedMessages()) {
+      MessageTable.park(sql, parked.messageId(), parked.reason(), now);
+    }
+    for (InstanceWrite write : commit.instanceWrites()) {
+      InstanceTable.write(sql, write);
+    }
+    for (EntityWrite write : commit.entityWrites()) {
+      EntityTable.write(sql, write, partitionOf(write.record().id().toString()), now);
+    }
+    MessageTable.insert(sql, commit.newMessages());
+    ActivityTable.delete(sql, commit.finishedActivityTasks());
+    ActivityTable.insert(sql, commit.newActivityTasks());
+  }
+
+  // ----- activities ----------------------------------------------------------------------------------
+
+  @Override
+  public List<ActivityTask> activityTasks(PartitionLease lease) {
+    return readers.read(sql -> ActivityTable.ofOwner(sql, lease.partition(), lease.owner()));
+  }
+
+  @Override
+  public List<ActivityTask> leaseExpiredActivityTasks(String worker, Instant now, int max, Duration leaseDuration) {
+    return committer.write(sql -> ActivityTable.leaseExpired(sql, worker, now, max, leaseDuration));
+  }
+
+  @Override
+  public boolean completeActivityTask(String taskKey, NewMessage result) {
+    return committer.write(sql -> {
+      if (ActivityTable.delete(sql, List.of(taskKey)) == 0) {
+        return false;
+      }
+      MessageTable.insert(sql, List.of(result));
+      return true;
+    });
+  }
+
+  @Override
+  public void abandonActivityTask(String taskKey, String worker) {
+    committer.write(sql -> {
+      ActivityTable.abandon(sql, taskKey, worker);
+      return null;
+    });
+  }
+
+  // ----- clients -------------------------------------------------------------------------------------
+
+  @Override
+  public CreateResult createInstance(InstanceRecord record, NewMessage start, ReusePolicy policy) {
+    return committer.write(sql -> {
+      Optional<InstanceRecord> existing = InstanceTable.get(sql, record.instanceId());
+      if (existing.isEmpty()) {
+        if (!InstanceTable.insert(sql, record, 0)) {
+          throw new StoreException("Instance '" + record.instanceId() + "' appeared while being created.");
+        }
+        InstanceTable.deleteHistory(sql, record.instanceId());
+      } else if (policy == ReusePolicy.REPLACE_FINISHED && existing.get().status().isTerminal()) {
+        InstanceTable.replace(sql, existing.get(), record);
+      } else {
+        return new CreateResult(false, existing.get());
+      }
+      MessageTable.insert(sql, List.of(start));
+      return new CreateResult(true, existing.orElse(null));
+    });
+  }
+
+  @Override
+  public void sendMessages(List<NewMessage> messages) {
+    committer.write(sql -> {
+      MessageTable.insert(sql, messages);
+      return null;
+    });
+  }
+
+  @Override
+  public Optional<InstanceRecord> getInstance(String instanceId) {
+    return readers.read(sql -> InstanceTable.get(sql, instanceId));
+  }
+
+  @Override
+  public RecordPage<InstanceRecord> queryInstances(InstanceQuery query) {
+    return readers.read(sql -> InstanceTable.query(sql, query));
+  }
+
+  @Override
+  public boolean purgeInstance(String instanceId) {
+    return committer.write(sql -> {
+      Optional<InstanceRecord> row = InstanceTable.get(sql, instanceId);
+      if (row.isEmpty()) {
+        return false;
+      }
+      if (!row.get().status().isTerminal()) {
+        throw new InvalidRequestException("instanceId", "Instance '" + instanceId + "' is "
+            + row.get().status().displayName() + "; only finished instances can be purged. Terminate it first.");
+      }
+      InstanceTable.delete(sql, instanceId);
+      return true;
+    });
+  }
+
+  @Override
+  public int purgeInstances(PurgeFilter filter) {
+    return committer.write(sql -> InstanceTable.purge(sql, filter));
+  }
+
+  @Override
+  public Optional<EntityRecord> getEntity(EntityId id) {
+    return readers.read(sql -> EntityTable.get(sql, id));
+  }
+
+  @Override
+  public RecordPage<EntityRecord> queryEntities(EntityQuery query) {
+    return readers.read(sql -> EntityTable.query(sql, query));
+  }
+
+  @Override
+  public List<EntityRecord> lockedEntities() {
+    return readers.read(EntityTable::locked);
+  }
+
+  @Override
+  public int deleteEmptyEntities(List<EntityRecord> rows) {
+    return committer.write(sql -> EntityTable.deleteEmpty(sql, rows));
+  }
+
+  @Override
+  public List<DeadLetter> deadLetters(int max) {
+    return readers.read(sql -> MessageTable.deadLetters(sql, max));
+  }
+
+  /**
+   * Transactions committed by the group committer, and the writes in them, since the store opened: their
+   * ratio is how many writes share a durable flush.
+   */
+  public long[] commitCounts() {
+    return committer.counts();
+  }
+
+  /** The dialect's name. */
+  public String dialectName() {
+    return dialect.name();
+  }
+
+  @Override
+  public void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    committer.close();
+    readers.close();
+    writer.close();
+    dialect.close();
+  }
+}

@@ -1,0 +1,48 @@
+package dev.cairn.jdbc;
+
+import dev.cairn.failure.CairnException;
+import dev.cairn.failure.StoreException;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+
+/** A few connections for reads, each used by one thread at a time; reads never wait for the writer. */
+final class ReaderPool {
+  private final ArrayBlockingQueue<Sql> idle;
+  private final List<Sql> all = new ArrayList<>();
+
+  ReaderPool(Dialect dialect) throws SQLException {
+    int size = Math.max(1, dialect.readerConnections());
+    idle = new ArrayBlockingQueue<>(size);
+    for (int i = 0; i < size; i++) {
+      Sql sql = new Sql(dialect.openReader());
+      all.add(sql);
+      idle.add(sql);
+    }
+  }
+
+  /** Runs a read on one of the connections. */
+  <T> T read(SqlWork<T> work) {
+    Sql sql;
+    try {
+      sql = idle.take();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new StoreException("Interrupted while waiting for a database connection", e);
+    }
+    try {
+      return work.run(sql);
+    } catch (SQLException e) {
+      throw new StoreException("The store could not read: " + e.getMessage(), e);
+    } catch (CairnException e) {
+      throw e;
+    } finally {
+      idle.add(sql);
+    }
+  }
+
+  void close() {
+    all.forEach(Sql::close);
+  }
+}

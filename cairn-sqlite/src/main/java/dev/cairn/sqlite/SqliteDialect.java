@@ -1,0 +1,68 @@
+package dev.cairn.sqlite;
+
+import dev.cairn.jdbc.Dialect;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import org.sqlite.SQLiteConfig;
+
+/** SQLite: WAL journal, the chosen synchronous mode, one writer, a few readers, one process. */
+final class SqliteDialect implements Dialect {
+  private final Path file;
+  private final Synchronous synchronous;
+  private final ProcessLock lock;
+
+  SqliteDialect(Path file, Synchronous synchronous, ProcessLock lock) {
+    this.file = file;
+    this.synchronous = synchronous;
+    this.lock = lock;
+  }
+
+  @Override
+  public String name() {
+    return "sqlite";
+  }
+
+  private SQLiteConfig config() {
+    SQLiteConfig config = new SQLiteConfig();
+    config.setJournalMode(SQLiteConfig.JournalMode.WAL);
+    config.setSynchronous(synchronous == Synchronous.FULL
+        ? SQLiteConfig.SynchronousMode.FULL : SQLiteConfig.SynchronousMode.NORMAL);
+    config.setBusyTimeout(30_000);
+    config.setTempStore(SQLiteConfig.TempStore.MEMORY);
+    config.setCacheSize(-16_384);
+    return config;
+  }
+
+  @Override
+  public Connection openWriter() throws SQLException {
+    return config().createConnection("jdbc:sqlite:" + file.toAbsolutePath());
+  }
+
+  @Override
+  public Connection openReader() throws SQLException {
+    SQLiteConfig config = config();
+    config.setReadOnly(true);
+    return config.createConnection("jdbc:sqlite:" + file.toAbsolutePath());
+  }
+
+  @Override
+  public int readerConnections() {
+    return 4;
+  }
+
+  @Override
+  public boolean singleOwner() {
+    return true;
+  }
+
+  @Override
+  public void lockForMigration(Connection connection) {
+    // The process lock already keeps every other process out.
+  }
+
+  @Override
+  public void close() {
+    lock.release();
+  }
+}
