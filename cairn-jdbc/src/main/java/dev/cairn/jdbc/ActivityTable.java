@@ -23,8 +23,8 @@ final class ActivityTable {
       WHERE partition_id = ? AND (lease_owner IS NULL OR lease_owner <> ?)""";
   private static final String OF_OWNER =
       "SELECT " + COLUMNS + " FROM activity_tasks WHERE partition_id = ? AND lease_owner = ?";
-  private static final String EXPIRED = "SELECT " + COLUMNS + """
-       FROM activity_tasks WHERE lease_expires_at IS NULL OR lease_expires_at < ? ORDER BY created_at LIMIT ?""";
+  private static final String EXPIRED = "SELECT " + COLUMNS + " FROM activity_tasks"
+      + " WHERE lease_expires_at IS NULL OR lease_expires_at < ? ORDER BY created_at LIMIT ?";
   private static final String LEASE = """
       UPDATE activity_tasks SET lease_owner = ?, lease_expires_at = ?, dispatch_count = dispatch_count + 1
       WHERE task_key = ? AND (lease_expires_at IS NULL OR lease_expires_at < ?)""";

@@ -43,8 +43,11 @@ public abstract class ForwardingStore implements Store {
     return delegate;
   }
 
-  /** Called before each forwarded call with the method's name; throw to fail the call. */
+  /** Called before each forwarded call with the method's name; throw to fail the call before it happens. */
   protected void beforeCall(String method) {}
+
+  /** Called after each forwarded call returned; throw to fail a call that did happen. */
+  protected void afterCall(String method) {}
 
   @Override
   public int partitionCount() {
@@ -59,139 +62,181 @@ public abstract class ForwardingStore implements Store {
   @Override
   public PartitionLease acquirePartition(int partition, String owner, Duration leaseDuration) {
     beforeCall("acquirePartition");
-    return delegate.acquirePartition(partition, owner, leaseDuration);
+    var outcome = delegate.acquirePartition(partition, owner, leaseDuration);
+    afterCall("acquirePartition");
+    return outcome;
   }
 
   @Override
   public PartitionLease renewPartition(PartitionLease lease, Duration leaseDuration) {
     beforeCall("renewPartition");
-    return delegate.renewPartition(lease, leaseDuration);
+    var outcome = delegate.renewPartition(lease, leaseDuration);
+    afterCall("renewPartition");
+    return outcome;
   }
 
   @Override
   public void releasePartition(PartitionLease lease) {
     beforeCall("releasePartition");
     delegate.releasePartition(lease);
+    afterCall("releasePartition");
   }
 
   @Override
   public MessageBatch fetchMessages(int partition, Instant now, int max, Set<Long> exclude) {
     beforeCall("fetchMessages");
-    return delegate.fetchMessages(partition, now, max, exclude);
+    var outcome = delegate.fetchMessages(partition, now, max, exclude);
+    afterCall("fetchMessages");
+    return outcome;
   }
 
   @Override
   public Map<String, InstanceRecord> loadInstances(Collection<String> instanceIds) {
     beforeCall("loadInstances");
-    return delegate.loadInstances(instanceIds);
+    var outcome = delegate.loadInstances(instanceIds);
+    afterCall("loadInstances");
+    return outcome;
   }
 
   @Override
   public List<HistoryEvent> loadHistory(String instanceId) {
     beforeCall("loadHistory");
-    return delegate.loadHistory(instanceId);
+    var outcome = delegate.loadHistory(instanceId);
+    afterCall("loadHistory");
+    return outcome;
   }
 
   @Override
   public Map<EntityId, EntitySnapshot> loadEntities(Map<EntityId, Set<String>> sendersByEntity) {
     beforeCall("loadEntities");
-    return delegate.loadEntities(sendersByEntity);
+    var outcome = delegate.loadEntities(sendersByEntity);
+    afterCall("loadEntities");
+    return outcome;
   }
 
   @Override
   public void commit(PartitionCommit commit) {
     beforeCall("commit");
     delegate.commit(commit);
+    afterCall("commit");
   }
 
   @Override
   public List<ActivityTask> activityTasks(PartitionLease lease) {
     beforeCall("activityTasks");
-    return delegate.activityTasks(lease);
+    var outcome = delegate.activityTasks(lease);
+    afterCall("activityTasks");
+    return outcome;
   }
 
   @Override
   public List<ActivityTask> leaseExpiredActivityTasks(String worker, Instant now, int max, Duration leaseDuration) {
     beforeCall("leaseExpiredActivityTasks");
-    return delegate.leaseExpiredActivityTasks(worker, now, max, leaseDuration);
+    var outcome = delegate.leaseExpiredActivityTasks(worker, now, max, leaseDuration);
+    afterCall("leaseExpiredActivityTasks");
+    return outcome;
   }
 
   @Override
   public boolean completeActivityTask(String taskKey, NewMessage result) {
     beforeCall("completeActivityTask");
-    return delegate.completeActivityTask(taskKey, result);
+    var outcome = delegate.completeActivityTask(taskKey, result);
+    afterCall("completeActivityTask");
+    return outcome;
   }
 
   @Override
   public void abandonActivityTask(String taskKey, String worker) {
     beforeCall("abandonActivityTask");
     delegate.abandonActivityTask(taskKey, worker);
+    afterCall("abandonActivityTask");
   }
 
   @Override
   public CreateResult createInstance(InstanceRecord record, NewMessage start, ReusePolicy policy) {
     beforeCall("createInstance");
-    return delegate.createInstance(record, start, policy);
+    var outcome = delegate.createInstance(record, start, policy);
+    afterCall("createInstance");
+    return outcome;
   }
 
   @Override
   public void sendMessages(List<NewMessage> messages) {
     beforeCall("sendMessages");
     delegate.sendMessages(messages);
+    afterCall("sendMessages");
   }
 
   @Override
   public Optional<InstanceRecord> getInstance(String instanceId) {
     beforeCall("getInstance");
-    return delegate.getInstance(instanceId);
+    var outcome = delegate.getInstance(instanceId);
+    afterCall("getInstance");
+    return outcome;
   }
 
   @Override
   public RecordPage<InstanceRecord> queryInstances(InstanceQuery query) {
     beforeCall("queryInstances");
-    return delegate.queryInstances(query);
+    var outcome = delegate.queryInstances(query);
+    afterCall("queryInstances");
+    return outcome;
   }
 
   @Override
   public boolean purgeInstance(String instanceId) {
     beforeCall("purgeInstance");
-    return delegate.purgeInstance(instanceId);
+    var outcome = delegate.purgeInstance(instanceId);
+    afterCall("purgeInstance");
+    return outcome;
   }
 
   @Override
   public int purgeInstances(PurgeFilter filter) {
     beforeCall("purgeInstances");
-    return delegate.purgeInstances(filter);
+    var outcome = delegate.purgeInstances(filter);
+    afterCall("purgeInstances");
+    return outcome;
   }
 
   @Override
   public Optional<EntityRecord> getEntity(EntityId id) {
     beforeCall("getEntity");
-    return delegate.getEntity(id);
+    var outcome = delegate.getEntity(id);
+    afterCall("getEntity");
+    return outcome;
   }
 
   @Override
   public RecordPage<EntityRecord> queryEntities(EntityQuery query) {
     beforeCall("queryEntities");
-    return delegate.queryEntities(query);
+    var outcome = delegate.queryEntities(query);
+    afterCall("queryEntities");
+    return outcome;
   }
 
   @Override
   public List<EntityRecord> lockedEntities() {
     beforeCall("lockedEntities");
-    return delegate.lockedEntities();
+    var outcome = delegate.lockedEntities();
+    afterCall("lockedEntities");
+    return outcome;
   }
 
   @Override
   public int deleteEmptyEntities(List<EntityRecord> rows) {
     beforeCall("deleteEmptyEntities");
-    return delegate.deleteEmptyEntities(rows);
+    var outcome = delegate.deleteEmptyEntities(rows);
+    afterCall("deleteEmptyEntities");
+    return outcome;
   }
 
   @Override
   public List<DeadLetter> deadLetters(int max) {
     beforeCall("deadLetters");
-    return delegate.deadLetters(max);
+    var outcome = delegate.deadLetters(max);
+    afterCall("deadLetters");
+    return outcome;
   }
 
   @Override

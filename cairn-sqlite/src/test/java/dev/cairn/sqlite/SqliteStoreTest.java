@@ -1,0 +1,149 @@
+package dev.cairn.sqlite;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.cairn.failure.StoreException;
+import dev.cairn.jdbc.JdbcStore;
+import dev.cairn.store.StoreProvider;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ServiceLoader;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The SQLite store's own set-up: WAL, durability modes, the process lock, migrations, partitions. */
+class SqliteStoreTest {
+  @TempDir
+  Path directory;
+
+  private static String pragma(Path file, String name) throws Exception {
+    try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file);
+        Statement statement = connection.createStatement();
+        ResultSet rows = statement.executeQuery("PRAGMA " + name)) {
+      rows.next();
+      return rows.getString(1);
+    }
+  }
+
+  @Test
+  void newStore_usesWal_createsItsDirectory_andRecordsItsSchemaVersion() throws Exception {
+    Path file = directory.resolve("nested/dir/cairn.db");
+    try (JdbcStore store = SqliteStore.open(file)) {
+      assertThat(store.partitionCount()).isEqualTo(8);
+    }
+
+    assertThat(pragma(file, "journal_mode")).isEqualTo("wal");
+    try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file);
+        Statement statement = connection.createStatement();
+        ResultSet rows = statement.executeQuery("SELECT version, script FROM cairn_schema_version")) {
+      assertThat(rows.next()).isTrue();
+      assertThat(rows.getInt(1)).isEqualTo(1);
+      assertThat(rows.getString(2)).isEqualTo("V1__initial_schema.sql");
+    }
+  }
+
+  @Test
+  void secondOpenOfTheSameFile_isRefused_namingTheFileAndTheHolder() {
+    Path file = directory.resolve("locked.db");
+    try (JdbcStore first = SqliteStore.open(file)) {
+      assertThatThrownBy(() -> SqliteStore.open(file))
+          .isInstanceOf(StoreException.class)
+          .hasMessageContaining(file.toAbsolutePath().toString())
+          .hasMessageContaining("already open for writing")
+          .hasMessageContaining("another data directory");
+      assertThat(first.partitionCount()).isPositive();
+    }
+    try (JdbcStore again = SqliteStore.open(file)) {
+      assertThat(again.partitionCount()).isPositive();
+    }
+  }
+
+  @Test
+  void lockFile_namesTheHoldingProcess() throws Exception {
+    Path file = directory.resolve("named.db");
+    try (JdbcStore store = SqliteStore.open(file)) {
+      String holder = java.nio.file.Files.readString(directory.resolve("named.db.lock"));
+      assertThat(holder).contains("pid " + ProcessHandle.current().pid());
+      assertThat(store).isNotNull();
+    }
+  }
+
+  @Test
+  void partitionCount_isFixedWhenTheStoreIsCreated() {
+    Path file = directory.resolve("partitions.db");
+    try (JdbcStore store = SqliteStore.builder(file).partitions(4).open()) {
+      assertThat(store.partitionCount()).isEqualTo(4);
+    }
+    try (JdbcStore store = SqliteStore.builder(file).partitions(16).open()) {
+      assertThat(store.partitionCount()).isEqualTo(4);
+    }
+  }
+
+  @Test
+  void storeWrittenByANewerCairn_isRefusedAndLeftAlone() throws Exception {
+    Path file = directory.resolve("future.db");
+    SqliteStore.open(file).close();
+    try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file);
+        Statement statement = connection.createStatement()) {
+      statement.execute("INSERT INTO cairn_schema_version (version, script, applied_at) VALUES (99, 'V99', 0)");
+    }
+
+    assertThatThrownBy(() -> SqliteStore.open(file))
+        .isInstanceOf(StoreException.class)
+        .hasMessageContaining("version 99")
+        .hasMessageContaining("upgrade Cairn");
+    try (JdbcStore store = SqliteStore.builder(directory.resolve("other.db")).open()) {
+      assertThat(store.partitionCount()).isEqualTo(8);
+    }
+  }
+
+  @Test
+  void reopening_appliesNoMigrationTwice() throws Exception {
+    Path file = directory.resolve("twice.db");
+    SqliteStore.open(file).close();
+    SqliteStore.open(file).close();
+
+    try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file);
+        Statement statement = connection.createStatement();
+        ResultSet rows = statement.executeQuery("SELECT COUNT(*) FROM cairn_schema_version")) {
+      rows.next();
+      assertThat(rows.getInt(1)).isEqualTo(1);
+    }
+  }
+
+  @Test
+  void writerConnections_flushEveryCommit_byDefault_andLessOnlyWhenAsked() throws Exception {
+    Path file = directory.resolve("sync.db");
+    for (Synchronous mode : Synchronous.values()) {
+      ProcessLock lock = ProcessLock.acquire(file);
+      SqliteDialect dialect = new SqliteDialect(file, mode, lock);
+      try (Connection writer = dialect.openWriter();
+          Statement statement = writer.createStatement();
+          ResultSet rows = statement.executeQuery("PRAGMA synchronous")) {
+        rows.next();
+        assertThat(rows.getInt(1)).isEqualTo(mode == Synchronous.FULL ? 2 : 1);
+      } finally {
+        dialect.close();
+      }
+    }
+  }
+
+  @Test
+  void normalSynchronousMode_canBeChosen() throws Exception {
+    Path file = directory.resolve("normal.db");
+    try (JdbcStore store = SqliteStore.builder(file).synchronous(Synchronous.NORMAL).open()) {
+      assertThat(store.dialectName()).isEqualTo("sqlite");
+    }
+    assertThat(pragma(file, "journal_mode")).isEqualTo("wal");
+  }
+
+  @Test
+  void theSqliteStore_isTheDefaultStoreProvider() {
+    assertThat(ServiceLoader.load(StoreProvider.class).stream().map(p -> p.get().name()))
+        .containsExactly("sqlite");
+  }
+}

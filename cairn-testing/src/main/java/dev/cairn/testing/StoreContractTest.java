@@ -1,0 +1,503 @@
+package dev.cairn.testing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.cairn.client.EntityQuery;
+import dev.cairn.client.InstanceQuery;
+import dev.cairn.client.PurgeFilter;
+import dev.cairn.client.ReusePolicy;
+import dev.cairn.client.RuntimeStatus;
+import dev.cairn.entity.EntityId;
+import dev.cairn.failure.CommitRejectedException;
+import dev.cairn.failure.InvalidRequestException;
+import dev.cairn.history.EventRaised;
+import dev.cairn.history.ExecutionStarted;
+import dev.cairn.history.HistoryEvent;
+import dev.cairn.history.OrchestratorStarted;
+import dev.cairn.store.ActivityTask;
+import dev.cairn.store.CreateResult;
+import dev.cairn.store.EntityRecord;
+import dev.cairn.store.EntityWrite;
+import dev.cairn.store.InstanceRecord;
+import dev.cairn.store.InstanceWrite;
+import dev.cairn.store.Message;
+import dev.cairn.store.MessageBatch;
+import dev.cairn.store.NewMessage;
+import dev.cairn.store.OperationRequest;
+import dev.cairn.store.OrchestrationMessage;
+import dev.cairn.store.ParkedMessage;
+import dev.cairn.store.PartitionCommit;
+import dev.cairn.store.PartitionLease;
+import dev.cairn.store.RecordPage;
+import dev.cairn.store.Store;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The contract every {@link Store} must keep, as one suite: subclass it for a store, implement {@link
+ * #createStore()} (and {@link #reopen} for a durable one), and the store is checked the same way as Cairn's
+ * own. Covers atomic commits and their compare-and-swap checks (SPEC 5.1), partition epochs (claim 4), queue
+ * order and visibility, the client operations, entities, activity leases and dead letters.
+ */
+public abstract class StoreContractTest {
+  /** A fixed point in time the tests build on. */
+  protected static final Instant T0 = Instant.parse("2030-01-01T00:00:00Z");
+  private static final Duration LEASE = Duration.ofMinutes(1);
+
+  private Store store;
+
+  /** A new, empty store. */
+  protected abstract Store createStore();
+
+  /** The same store after a restart (for a durable store: closed and opened again). */
+  protected Store reopen(Store previous) {
+    return previous;
+  }
+
+  @BeforeEach
+  void openStore() {
+    store = createStore();
+  }
+
+  @AfterEach
+  void closeStore() {
+    store.close();
+  }
+
+  private Store store() {
+    return store;
+  }
+
+  // ----- fixtures ------------------------------------------------------------------------------------
+
+  private static InstanceRecord row(String id, RuntimeStatus status, Instant created, long version) {
+    return new InstanceRecord(id, "Flow", "exec-" + id, status, "\"in\"", null, null, null, null, created, created,
+        version);
+  }
+
+  private NewMessage event(String target, String name, Instant visibleAt) {
+    return new NewMessage(store.partitionOf(target), target,
+        new OrchestrationMessage(null, new EventRaised(-1, T0, name, "1")), visibleAt);
+  }
+
+  private NewMessage start(String id) {
+    return new NewMessage(store.partitionOf(id), id, new OrchestrationMessage(null,
+        new ExecutionStarted(-1, T0, "Flow", "exec-" + id, null, null, null)), T0);
+  }
+
+  private PartitionLease lease(int partition) {
+    return store.acquirePartition(partition, "owner-1", LEASE);
+  }
+
+  private static PartitionCommit commit(PartitionLease lease, List<Long> consumed, List<InstanceWrite> instances,
+      List<NewMessage> messages) {
+    return new PartitionCommit(lease, consumed, Map.of(), List.of(), instances, List.of(), messages, List.of(),
+        List.of());
+  }
+
+  private static List<HistoryEvent> events(int from, int count) {
+    List<HistoryEvent> events = new ArrayList<>();
+    for (int i = from; i < from + count; i++) {
+      events.add(new OrchestratorStarted(i, T0.plusSeconds(i)));
+    }
+    return events;
+  }
+
+  private List<Message> fetchAll(int partition) {
+    return store.fetchMessages(partition, Instant.MAX, 10_000, Set.of()).messages();
+  }
+
+  private static ActivityTask task(String instance, int taskId, int partition, String owner, Instant leaseEnd) {
+    return new ActivityTask(ActivityTask.keyOf(instance, "e", taskId), partition, instance, "e", taskId, "Act", "1",
+        1, null, T0, owner, leaseEnd, 1);
+  }
+
+  // ----- partitions and commits ----------------------------------------------------------------------
+
+  @Test
+  void partitionOf_isStableAndWithinRange() {
+    for (String target : List.of("a", "order-17", "@Account@alice", "")) {
+      int partition = store.partitionOf(target);
+      assertThat(partition).isBetween(0, store.partitionCount() - 1).isEqualTo(store.partitionOf(target));
+    }
+  }
+
+  @Test
+  void acquirePartition_givesAGrowingEpoch_andACommitUnderAnOldEpochIsRejectedWithNothingVisible() {
+    String id = "fenced";
+    int partition = store.partitionOf(id);
+    store.createInstance(row(id, RuntimeStatus.PENDING, T0, 1), start(id), ReusePolicy.REJECT);
+    PartitionLease old = store.acquirePartition(partition, "worker-a", LEASE);
+    PartitionLease current = store.acquirePartition(partition, "worker-b", LEASE);
+    assertThat(current.epoch()).isGreaterThan(old.epoch());
+    long messageId = fetchAll(partition).get(0).id();
+
+    InstanceWrite write = new InstanceWrite(row(id, RuntimeStatus.RUNNING, T0, 2), 1, false, events(0, 2));
+    assertThatThrownBy(() -> store.commit(commit(old, List.of(messageId), List.of(write),
+        List.of(event("elsewhere", "x", T0))))).isInstanceOf(CommitRejectedException.class);
+
+    assertThat(store.getInstance(id).orElseThrow().status()).isEqualTo(RuntimeStatus.PENDING);
+    assertThat(store.loadHistory(id)).isEmpty();
+    assertThat(fetchAll(partition)).extracting(Message::id).containsExactly(messageId);
+    assertThat(fetchAll(store.partitionOf("elsewhere"))).isEmpty();
+    store.commit(commit(current, List.of(messageId), List.of(write), List.of()));
+    assertThat(store.loadHistory(id)).hasSize(2);
+  }
+
+  @Test
+  void twoOwnersCommittingTheSameWorkConcurrently_exactlyOneWins() throws Exception {
+    String id = "contended";
+    int partition = store.partitionOf(id);
+    store.createInstance(row(id, RuntimeStatus.PENDING, T0, 1), start(id), ReusePolicy.REJECT);
+    long messageId = fetchAll(partition).get(0).id();
+    PartitionLease first = store.acquirePartition(partition, "worker-a", LEASE);
+    CyclicBarrier barrier = new CyclicBarrier(2);
+    AtomicInteger wins = new AtomicInteger();
+    AtomicInteger rejections = new AtomicInteger();
+    List<Thread> owners = new ArrayList<>();
+    for (String owner : List.of("worker-a", "worker-b")) {
+      owners.add(Thread.ofVirtual().start(() -> {
+        try {
+          PartitionLease mine = owner.equals("worker-a") ? first : store.acquirePartition(partition, owner, LEASE);
+          barrier.await();
+          store.commit(commit(mine, List.of(messageId),
+              List.of(new InstanceWrite(row(id, RuntimeStatus.RUNNING, T0, 2), 1, false, events(0, 1))),
+              List.of(event("out-" + owner, "done", T0))));
+          wins.incrementAndGet();
+        } catch (CommitRejectedException e) {
+          rejections.incrementAndGet();
+        } catch (Exception e) {
+          throw new IllegalStateException(e);
+        }
+      }));
+    }
+    for (Thread owner : owners) {
+      owner.join();
+    }
+
+    assertThat(wins.get()).isEqualTo(1);
+    assertThat(rejections.get()).isEqualTo(1);
+    assertThat(store.loadHistory(id)).hasSize(1);
+    int outputs = fetchAll(store.partitionOf("out-worker-a")).size()
+        + (store.partitionOf("out-worker-a") == store.partitionOf("out-worker-b")
+            ? 0 : fetchAll(store.partitionOf("out-worker-b")).size());
+    assertThat(outputs).isEqualTo(1);
+  }
+
+  @Test
+  void commit_whosePartsCannotAllApply_appliesNoneOfThem() {
+    String id = "atomic";
+    int partition = store.partitionOf(id);
+    PartitionLease lease = lease(partition);
+    store.createInstance(row(id, RuntimeStatus.PENDING, T0, 1), start(id), ReusePolicy.REJECT);
+    long existing = fetchAll(partition).get(0).id();
+    ActivityTask newTask = task(id, 1, partition, "owner-1", T0.plus(LEASE));
+    PartitionCommit doomed = new PartitionCommit(lease, List.of(existing, 999_999_999L), Map.of(), List.of(),
+        List.of(new InstanceWrite(row(id, RuntimeStatus.RUNNING, T0, 2), 1, false, events(0, 3))), List.of(),
+        List.of(event("side-effect", "x", T0)), List.of(newTask), List.of());
+
+    assertThatThrownBy(() -> store.commit(doomed)).isInstanceOf(CommitRejectedException.class);
+
+    assertThat(store.getInstance(id).orElseThrow().version()).isEqualTo(1);
+    assertThat(store.loadHistory(id)).isEmpty();
+    assertThat(fetchAll(partition)).extracting(Message::id).contains(existing);
+    assertThat(fetchAll(store.partitionOf("side-effect"))).noneMatch(m -> m.target().equals("side-effect"));
+    assertThat(store.activityTasks(lease)).isEmpty();
+  }
+
+  @Test
+  void commit_basedOnAnOldVersionOrABrokenHistory_isRejected() {
+    String id = "versioned";
+    PartitionLease lease = lease(store.partitionOf(id));
+    store.commit(commit(lease, List.of(),
+        List.of(new InstanceWrite(row(id, RuntimeStatus.RUNNING, T0, 1), 0, false, events(0, 2))), List.of()));
+
+    assertThatThrownBy(() -> store.commit(commit(lease, List.of(),
+        List.of(new InstanceWrite(row(id, RuntimeStatus.RUNNING, T0, 1), 0, false, events(0, 1))), List.of())))
+        .isInstanceOf(CommitRejectedException.class);
+    assertThatThrownBy(() -> store.commit(commit(lease, List.of(),
+        List.of(new InstanceWrite(row(id, RuntimeStatus.RUNNING, T0, 3), 2, false, events(2, 1))), List.of())))
+        .isInstanceOf(CommitRejectedException.class);
+    assertThatThrownBy(() -> store.commit(commit(lease, List.of(),
+        List.of(new InstanceWrite(row(id, RuntimeStatus.RUNNING, T0, 2), 1, false, events(5, 1))), List.of())))
+        .isInstanceOf(CommitRejectedException.class);
+
+    store.commit(commit(lease, List.of(),
+        List.of(new InstanceWrite(row(id, RuntimeStatus.RUNNING, T0, 2), 1, false, events(2, 2))), List.of()));
+    store.commit(commit(lease, List.of(),
+        List.of(new InstanceWrite(row(id, RuntimeStatus.RUNNING, T0, 3), 2, true, events(0, 1))), List.of()));
+    assertThat(store.loadHistory(id)).extracting(HistoryEvent::eventId).containsExactly(0);
+  }
+
+  // ----- queues --------------------------------------------------------------------------------------
+
+  @Test
+  void messages_comeInIdOrder_invisibleOnesWait_andTheNextDueTimeIsReported() {
+    String target = "queue";
+    int partition = store.partitionOf(target);
+    store.sendMessages(List.of(event(target, "a", T0), event(target, "later", T0.plusSeconds(60)),
+        event(target, "b", T0), event(target, "soon", T0.plusSeconds(10))));
+
+    MessageBatch now = store.fetchMessages(partition, T0, 100, Set.of());
+    assertThat(now.messages()).extracting(m -> ((EventRaised) ((OrchestrationMessage) m.body()).event()).name())
+        .containsExactly("a", "b");
+    assertThat(now.messages().get(0).id()).isLessThan(now.messages().get(1).id());
+    assertThat(now.nextDueAt()).isEqualTo(T0.plusSeconds(10));
+    MessageBatch later = store.fetchMessages(partition, T0.plusSeconds(30), 100, Set.of(now.messages().get(0).id()));
+    assertThat(later.messages()).extracting(m -> ((EventRaised) ((OrchestrationMessage) m.body()).event()).name())
+        .containsExactly("b", "soon");
+    assertThat(store.fetchMessages(partition, T0, 1, Set.of()).messages()).hasSize(1);
+  }
+
+  @Test
+  void failedAttempts_areCounted_andParkedMessagesMoveToTheDeadLetters() {
+    String target = "poison";
+    int partition = store.partitionOf(target);
+    PartitionLease lease = lease(partition);
+    store.sendMessages(List.of(event(target, "bad", T0), event(target, "worse", T0)));
+    List<Message> queued = fetchAll(partition);
+    long bad = queued.get(0).id();
+    long worse = queued.get(1).id();
+
+    store.commit(new PartitionCommit(lease, List.of(), Map.of(bad, "boom"), List.of(), List.of(), List.of(),
+        List.of(), List.of(), List.of()));
+    store.commit(new PartitionCommit(lease, List.of(), Map.of(bad, "boom again"), List.of(), List.of(), List.of(),
+        List.of(), List.of(), List.of()));
+    assertThat(fetchAll(partition)).filteredOn(m -> m.id() == bad).first()
+        .extracting(Message::failedAttempts).isEqualTo(2);
+    store.commit(new PartitionCommit(lease, List.of(), Map.of(), List.of(new ParkedMessage(bad, "gave up"),
+        new ParkedMessage(worse, "also")), List.of(), List.of(), List.of(), List.of(), List.of()));
+
+    assertThat(fetchAll(partition)).isEmpty();
+    assertThat(store.deadLetters(10)).extracting(d -> d.messageId()).containsExactly(worse, bad);
+    assertThat(store.deadLetters(10).get(1).attempts()).isEqualTo(3);
+    assertThat(store.deadLetters(10).get(1).reason()).isEqualTo("gave up");
+    assertThat(store.deadLetters(10).get(1).body()).contains("\"bad\"");
+    assertThat(store.deadLetters(1)).hasSize(1);
+  }
+
+  // ----- clients -------------------------------------------------------------------------------------
+
+  @Test
+  void createInstance_followsTheReusePolicy_atomically() {
+    InstanceRecord first = row("dup", RuntimeStatus.PENDING, T0, 1);
+    assertThat(store.createInstance(first, start("dup"), ReusePolicy.REJECT).created()).isTrue();
+
+    CreateResult rejected = store.createInstance(row("dup", RuntimeStatus.PENDING, T0.plusSeconds(1), 1),
+        start("dup"), ReusePolicy.REJECT);
+    assertThat(rejected.created()).isFalse();
+    assertThat(rejected.existing().createdAt()).isEqualTo(T0);
+    assertThat(store.createInstance(row("dup", RuntimeStatus.PENDING, T0, 1), start("dup"),
+        ReusePolicy.REPLACE_FINISHED).created()).isFalse();
+    assertThat(fetchAll(store.partitionOf("dup"))).hasSize(1);
+
+    PartitionLease lease = lease(store.partitionOf("dup"));
+    store.commit(commit(lease, List.of(),
+        List.of(new InstanceWrite(row("dup", RuntimeStatus.COMPLETED, T0, 2), 1, false, events(0, 3))), List.of()));
+    CreateResult replaced = store.createInstance(row("dup", RuntimeStatus.PENDING, T0.plusSeconds(5), 1),
+        start("dup"), ReusePolicy.REPLACE_FINISHED);
+
+    assertThat(replaced.created()).isTrue();
+    assertThat(replaced.existing().status()).isEqualTo(RuntimeStatus.COMPLETED);
+    InstanceRecord now = store.getInstance("dup").orElseThrow();
+    assertThat(now.status()).isEqualTo(RuntimeStatus.PENDING);
+    assertThat(now.version()).isGreaterThan(2);
+    assertThat(store.loadHistory("dup")).isEmpty();
+  }
+
+  @Test
+  void queryInstances_filtersAndPagesStably() {
+    for (int i = 0; i < 30; i++) {
+      RuntimeStatus status = i % 3 == 0 ? RuntimeStatus.COMPLETED : RuntimeStatus.RUNNING;
+      String id = (i % 2 == 0 ? "even-" : "odd-") + String.format("%02d", i);
+      InstanceRecord record = row(id, status, T0.plusSeconds(i % 10), 1);
+      store.createInstance(record, start(id), ReusePolicy.REJECT);
+    }
+
+    Set<String> seen = new HashSet<>();
+    String token = null;
+    Instant previous = Instant.MIN;
+    do {
+      RecordPage<InstanceRecord> page = store.queryInstances(InstanceQuery.all().withPageSize(7)
+          .withContinuationToken(token));
+      for (InstanceRecord record : page.items()) {
+        assertThat(seen.add(record.instanceId())).isTrue();
+        assertThat(record.createdAt()).isAfterOrEqualTo(previous);
+        previous = record.createdAt();
+      }
+      token = page.continuationToken();
+      store.createInstance(row("late-" + seen.size(), RuntimeStatus.RUNNING, T0.minusSeconds(10), 1),
+          start("late-" + seen.size()), ReusePolicy.REJECT);
+    } while (token != null);
+    assertThat(seen).filteredOn(id -> !id.startsWith("late-")).hasSize(30);
+
+    assertThat(store.queryInstances(InstanceQuery.all().withInstanceIdPrefix("even-").withPageSize(100)).items())
+        .hasSize(15).allMatch(r -> r.instanceId().startsWith("even-"));
+    assertThat(store.queryInstances(InstanceQuery.all().withStatuses(Set.of(RuntimeStatus.COMPLETED))
+        .withPageSize(100)).items()).hasSize(10);
+    assertThat(store.queryInstances(InstanceQuery.all().withCreatedBetween(T0.plusSeconds(2), T0.plusSeconds(4))
+        .withInstanceIdPrefix("odd-").withPageSize(100)).items()).hasSize(3);
+    assertThat(store.queryInstances(InstanceQuery.all().withName("Other").withPageSize(100)).items()).isEmpty();
+  }
+
+  @Test
+  void purge_deletesOnlyFinishedInstancesAndTheirHistories() {
+    PartitionLease running = lease(store.partitionOf("running"));
+    store.commit(commit(running, List.of(),
+        List.of(new InstanceWrite(row("running", RuntimeStatus.RUNNING, T0, 1), 0, false, events(0, 2))), List.of()));
+    PartitionLease done = lease(store.partitionOf("done"));
+    store.commit(commit(done, List.of(),
+        List.of(new InstanceWrite(row("done", RuntimeStatus.COMPLETED, T0, 1), 0, false, events(0, 2))), List.of()));
+    PartitionLease failed = lease(store.partitionOf("failed"));
+    store.commit(commit(failed, List.of(),
+        List.of(new InstanceWrite(row("failed", RuntimeStatus.FAILED, T0, 1), 0, false, events(0, 2))), List.of()));
+
+    assertThatThrownBy(() -> store.purgeInstance("running")).isInstanceOf(InvalidRequestException.class);
+    assertThat(store.purgeInstance("done")).isTrue();
+    assertThat(store.purgeInstance("done")).isFalse();
+    assertThat(store.loadHistory("done")).isEmpty();
+    assertThat(store.purgeInstances(new PurgeFilter(null, null, Set.of(RuntimeStatus.FAILED)))).isEqualTo(1);
+    assertThat(store.getInstance("failed")).isEmpty();
+    assertThat(store.getInstance("running")).isPresent();
+    assertThat(store.loadHistory("running")).hasSize(2);
+  }
+
+  // ----- entities ------------------------------------------------------------------------------------
+
+  @Test
+  void entities_areVersioned_watermarksComeOnlyForTheSendersAskedFor_andEmptyOnesCanBeDeleted() {
+    EntityId counter = EntityId.of("Counter", "c1");
+    PartitionLease lease = lease(store.partitionOf(counter.toString()));
+    EntityRecord v1 = new EntityRecord(counter, 1, "5", null, null, 0, T0);
+    store.commit(new PartitionCommit(lease, List.of(), Map.of(), List.of(), List.of(),
+        List.of(new EntityWrite(v1, 0, Map.of("c:a", 3L, "c:b", 9L))), List.of(), List.of(), List.of()));
+    EntityRecord stale = new EntityRecord(counter, 1, "6", null, null, 0, T0);
+    assertThatThrownBy(() -> store.commit(new PartitionCommit(lease, List.of(), Map.of(), List.of(), List.of(),
+        List.of(new EntityWrite(stale, 0, Map.of())), List.of(), List.of(), List.of())))
+        .isInstanceOf(CommitRejectedException.class);
+
+    var snapshot = store.loadEntities(Map.of(counter, Set.of("c:a", "c:unknown"),
+        EntityId.of("Counter", "never"), Set.of("c:a"))).get(counter);
+    assertThat(snapshot.record().state()).isEqualTo("5");
+    assertThat(snapshot.senderWatermarks()).isEqualTo(Map.of("c:a", 3L));
+    assertThat(store.loadEntities(Map.of(EntityId.of("Counter", "never"), Set.of("c:a")))
+        .get(EntityId.of("Counter", "never")).record()).isNull();
+
+    EntityRecord locked = new EntityRecord(counter, 2, null, "holder-1", "{\"lock\":{}}", 2, T0);
+    store.commit(new PartitionCommit(lease, List.of(), Map.of(), List.of(), List.of(),
+        List.of(new EntityWrite(locked, 1, Map.of("c:a", 4L))), List.of(), List.of(), List.of()));
+    assertThat(store.lockedEntities()).extracting(EntityRecord::lockedBy).containsExactly("holder-1");
+    assertThat(store.deleteEmptyEntities(List.of(store.getEntity(counter).orElseThrow()))).isZero();
+    assertThat(store.queryEntities(EntityQuery.all()).items()).isEmpty();
+    assertThat(store.queryEntities(EntityQuery.all().includingStateless()).items()).hasSize(1);
+
+    EntityRecord empty = new EntityRecord(counter, 3, null, null, null, 0, T0);
+    store.commit(new PartitionCommit(lease, List.of(), Map.of(), List.of(), List.of(),
+        List.of(new EntityWrite(empty, 2, Map.of())), List.of(), List.of(), List.of()));
+    assertThat(store.deleteEmptyEntities(List.of(new EntityRecord(counter, 2, null, null, null, 0, T0)))).isZero();
+    assertThat(store.deleteEmptyEntities(List.of(store.getEntity(counter).orElseThrow()))).isEqualTo(1);
+    assertThat(store.getEntity(counter)).isEmpty();
+    assertThat(store.loadEntities(Map.of(counter, Set.of("c:a"))).get(counter).senderWatermarks()).isEmpty();
+  }
+
+  @Test
+  void queryEntities_filtersByNameAndKeyPrefix_andPages() {
+    for (String name : List.of("Account", "Counter")) {
+      for (int i = 0; i < 6; i++) {
+        EntityId id = EntityId.of(name, "k" + i);
+        PartitionLease lease = lease(store.partitionOf(id.toString()));
+        store.commit(new PartitionCommit(lease, List.of(), Map.of(), List.of(), List.of(),
+            List.of(new EntityWrite(new EntityRecord(id, 1, String.valueOf(i), null, null, 0, T0), 0, Map.of())),
+            List.of(), List.of(), List.of()));
+      }
+    }
+
+    List<EntityId> seen = new ArrayList<>();
+    String token = null;
+    do {
+      RecordPage<EntityRecord> page = store.queryEntities(
+          EntityQuery.named("Counter").withPageSize(4).withContinuationToken(token));
+      page.items().forEach(e -> seen.add(e.id()));
+      token = page.continuationToken();
+    } while (token != null);
+    assertThat(seen).hasSize(6).isSorted().allMatch(id -> id.name().equals("Counter"));
+    assertThat(store.queryEntities(EntityQuery.named("Account").withKeyPrefix("k1")).items()).hasSize(1);
+    assertThat(store.queryEntities(EntityQuery.all().withPageSize(100)).items()).hasSize(12);
+  }
+
+  // ----- activities ----------------------------------------------------------------------------------
+
+  @Test
+  void activityTasks_areLeased_takenOverByANewOwner_completedOnce_andAbandoned() {
+    String instance = "with-tasks";
+    int partition = store.partitionOf(instance);
+    PartitionLease first = store.acquirePartition(partition, "worker-a", LEASE);
+    Instant leaseEnd = Instant.now().plus(LEASE);
+    store.commit(new PartitionCommit(first, List.of(), Map.of(), List.of(), List.of(), List.of(), List.of(),
+        List.of(task(instance, 1, partition, "worker-a", leaseEnd), task(instance, 2, partition, "worker-a",
+            leaseEnd)), List.of()));
+    assertThat(store.activityTasks(first)).hasSize(2);
+
+    PartitionLease second = store.acquirePartition(partition, "worker-b", LEASE);
+    assertThat(store.activityTasks(second)).hasSize(2).allMatch(t -> t.leaseOwner().equals("worker-b"));
+    assertThat(store.activityTasks(first)).isEmpty();
+
+    String key1 = ActivityTask.keyOf(instance, "e", 1);
+    NewMessage result = event(instance, "result", T0);
+    assertThat(store.completeActivityTask(key1, result)).isTrue();
+    assertThat(store.completeActivityTask(key1, result)).isFalse();
+    assertThat(fetchAll(partition)).hasSize(1);
+
+    String key2 = ActivityTask.keyOf(instance, "e", 2);
+    assertThat(store.leaseExpiredActivityTasks("worker-c", Instant.now(), 10, LEASE)).isEmpty();
+    store.abandonActivityTask(key2, "worker-b");
+    List<ActivityTask> picked = store.leaseExpiredActivityTasks("worker-c", Instant.now(), 10, LEASE);
+    assertThat(picked).extracting(ActivityTask::taskKey).containsExactly(key2);
+    assertThat(picked.get(0).leaseOwner()).isEqualTo("worker-c");
+    assertThat(store.leaseExpiredActivityTasks("worker-d", Instant.now(), 10, LEASE)).isEmpty();
+
+    store.commit(new PartitionCommit(second, List.of(), Map.of(), List.of(), List.of(), List.of(), List.of(),
+        List.of(), List.of(key2)));
+    assertThat(store.activityTasks(second)).isEmpty();
+  }
+
+  // ----- durability ----------------------------------------------------------------------------------
+
+  @Test
+  void everythingCommitted_isThereAfterAReopen() {
+    String id = "durable";
+    int partition = store.partitionOf(id);
+    PartitionLease lease = lease(partition);
+    store.createInstance(row(id, RuntimeStatus.PENDING, T0, 1), start(id), ReusePolicy.REJECT);
+    long startMessage = fetchAll(partition).get(0).id();
+    store.commit(new PartitionCommit(lease, List.of(startMessage), Map.of(), List.of(),
+        List.of(new InstanceWrite(row(id, RuntimeStatus.RUNNING, T0, 2), 1, false, events(0, 4))),
+        List.of(new EntityWrite(new EntityRecord(EntityId.of("Counter", "d"), 1, "7", null, null, 0, T0), 0,
+            Map.of("o:" + id, 3L))),
+        List.of(new NewMessage(store.partitionOf("@Counter@d"), "@Counter@d",
+            new OperationRequest("r1", "o:" + id, 4, "add", "1", null, null, null), T0)),
+        List.of(task(id, 9, partition, "owner-1", T0.plus(LEASE))), List.of()));
+
+    store = reopen(store);
+
+    assertThat(store.getInstance(id).orElseThrow().status()).isEqualTo(RuntimeStatus.RUNNING);
+    assertThat(store.loadHistory(id)).hasSize(4);
+    assertThat(store.getEntity(EntityId.of("Counter", "d")).orElseThrow().state()).isEqualTo("7");
+    assertThat(fetchAll(store.partitionOf("@Counter@d"))).extracting(Message::body)
+        .contains(new OperationRequest("r1", "o:" + id, 4, "add", "1", null, null, null));
+    PartitionLease again = store.acquirePartition(partition, "owner-2", LEASE);
+    assertThat(again.epoch()).isGreaterThan(lease.epoch());
+    assertThat(store.activityTasks(again)).extracting(ActivityTask::taskId).containsExactly(9);
+  }
+}
