@@ -123,6 +123,9 @@ public interface CairnClient {
   /** One page of instances matching a query. */
   InstancePage query(InstanceQuery query);
 
+  /** How many instances there are of each status. */
+  java.util.Map<RuntimeStatus, Long> countByStatus();
+
   /**
    * Sends a one-way operation to an entity. Signals from one client are processed in the order sent.
    *

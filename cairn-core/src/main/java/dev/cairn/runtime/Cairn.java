@@ -46,12 +46,14 @@ import java.util.function.Supplier;
  */
 public final class Cairn implements AutoCloseable {
   private final Engine engine;
+  private final FunctionRegistry functions;
   private final EmbeddedClient client;
   private final Store store;
   private final boolean ownsStore;
 
-  private Cairn(Engine engine, EmbeddedClient client, Store store, boolean ownsStore) {
+  private Cairn(Engine engine, FunctionRegistry functions, EmbeddedClient client, Store store, boolean ownsStore) {
     this.engine = engine;
+    this.functions = functions;
     this.client = client;
     this.store = store;
     this.ownsStore = ownsStore;
@@ -70,6 +72,21 @@ public final class Cairn implements AutoCloseable {
   /** The store this runtime runs on. */
   public Store store() {
     return store;
+  }
+
+  /** The registered orchestration names, sorted. */
+  public java.util.List<String> orchestrationNames() {
+    return functions.orchestrationNames();
+  }
+
+  /** The registered activity names, sorted. */
+  public java.util.List<String> activityNames() {
+    return functions.activityNames();
+  }
+
+  /** The registered entity names, sorted. */
+  public java.util.List<String> entityNames() {
+    return functions.entityNames();
   }
 
   /** Counters of what this runtime did since it started. */
@@ -294,7 +311,7 @@ public final class Cairn implements AutoCloseable {
       Engine engine = new Engine(config);
       EmbeddedClient client = new EmbeddedClient(target, engine, functions, converter, clock, maxPayloadChars);
       engine.start();
-      return new Cairn(engine, client, target, ownsStore);
+      return new Cairn(engine, functions, client, target, ownsStore);
     }
 
     private static Store openDefaultStore() {

@@ -9,6 +9,7 @@ package dev.cairn.runtime;
  * @param commits units of work committed
  * @param activitiesCompleted activity outcomes recorded
  * @param entityOperations entity messages processed
+ * @param instancesFinished instances that completed, failed or were terminated
  * @param cachedInstances instances in the cache now
  */
 public record RuntimeMetrics(
@@ -18,4 +19,5 @@ public record RuntimeMetrics(
     long commits,
     long activitiesCompleted,
     long entityOperations,
+    long instancesFinished,
     int cachedInstances) {}

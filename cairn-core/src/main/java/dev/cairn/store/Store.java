@@ -130,7 +130,10 @@ public interface Store extends AutoCloseable {
   /** An instance's row. */
   Optional<InstanceRecord> getInstance(String instanceId);
 
-  /** One page of instance rows matching a query, ordered by (creation time, instance id). */
+  /** How many instances there are of each status (statuses with none are left out). */
+  Map<dev.cairn.client.RuntimeStatus, Long> countInstancesByStatus();
+
+  /** One page of instance rows matching a query, ordered by (creation time, instance id), either way. */
   RecordPage<InstanceRecord> queryInstances(InstanceQuery query);
 
   /**

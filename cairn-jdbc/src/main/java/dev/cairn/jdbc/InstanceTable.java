@@ -239,17 +239,18 @@ final class InstanceTable {
       values.add((long) query.instanceIdPrefix().length());
       values.add(query.instanceIdPrefix());
     }
+    String after = query.newestFirst() ? "<" : ">";
     if (query.continuationToken() != null) {
       InstanceCursor cursor = InstanceCursor.decode(query.continuationToken());
       long created = Times.micros(cursor.createdAt());
-      conditions.add("(created_at > ? OR (created_at = ? AND instance_id > ?))");
+      conditions.add("(created_at " + after + " ? OR (created_at = ? AND instance_id " + after + " ?))");
       values.add(created);
       values.add(created);
       values.add(cursor.instanceId());
     }
     String where = conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
-    PreparedStatement select = sql.prepare(
-        "SELECT " + COLUMNS + " FROM instances" + where + " ORDER BY created_at, instance_id LIMIT ?");
+    String order = query.newestFirst() ? " ORDER BY created_at DESC, instance_id DESC" : " ORDER BY created_at, instance_id";
+    PreparedStatement select = sql.prepare("SELECT " + COLUMNS + " FROM instances" + where + order + " LIMIT ?");
     int i = 1;
     for (Object value : values) {
       select.setObject(i++, value);
@@ -265,6 +266,16 @@ final class InstanceTable {
     List<InstanceRecord> items = more ? page.subList(0, query.pageSize()) : page;
     InstanceRecord last = items.isEmpty() ? null : items.get(items.size() - 1);
     return new RecordPage<>(items, more ? new InstanceCursor(last.createdAt(), last.instanceId()).encode() : null);
+  }
+
+  static Map<RuntimeStatus, Long> countByStatus(Sql sql) throws SQLException {
+    Map<RuntimeStatus, Long> counts = new java.util.EnumMap<>(RuntimeStatus.class);
+    try (ResultSet rows = sql.prepare("SELECT status, COUNT(*) FROM instances GROUP BY status").executeQuery()) {
+      while (rows.next()) {
+        counts.put(RuntimeStatus.valueOf(rows.getString(1)), rows.getLong(2));
+      }
+    }
+    return counts;
   }
 
   /** Deletes the finished instances a filter matches, with their histories; returns how many. */

@@ -255,6 +255,11 @@ public final class JdbcStore implements Store {
   }
 
   @Override
+  public Map<dev.cairn.client.RuntimeStatus, Long> countInstancesByStatus() {
+    return readers.read(InstanceTable::countByStatus);
+  }
+
+  @Override
   public RecordPage<InstanceRecord> queryInstances(InstanceQuery query) {
     return readers.read(sql -> InstanceTable.query(sql, query));
   }

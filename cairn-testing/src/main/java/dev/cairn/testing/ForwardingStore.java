@@ -184,6 +184,14 @@ public abstract class ForwardingStore implements Store {
   }
 
   @Override
+  public Map<dev.cairn.client.RuntimeStatus, Long> countInstancesByStatus() {
+    beforeCall("countInstancesByStatus");
+    var outcome = delegate.countInstancesByStatus();
+    afterCall("countInstancesByStatus");
+    return outcome;
+  }
+
+  @Override
   public boolean purgeInstance(String instanceId) {
     beforeCall("purgeInstance");
     var outcome = delegate.purgeInstance(instanceId);

@@ -5,6 +5,7 @@ import dev.cairn.client.EntityQuery;
 import dev.cairn.client.InstanceQuery;
 import dev.cairn.client.PurgeFilter;
 import dev.cairn.client.ReusePolicy;
+import dev.cairn.client.RuntimeStatus;
 import dev.cairn.entity.EntityId;
 import dev.cairn.failure.CommitRejectedException;
 import dev.cairn.failure.InvalidRequestException;
@@ -373,9 +374,19 @@ public final class InMemoryStore implements Store {
   }
 
   @Override
+  public Map<RuntimeStatus, Long> countInstancesByStatus() {
+    return locked(() -> {
+      Map<RuntimeStatus, Long> counts = new java.util.EnumMap<>(RuntimeStatus.class);
+      instances.values().forEach(row -> counts.merge(row.status(), 1L, Long::sum));
+      return counts;
+    });
+  }
+
+  @Override
   public RecordPage<InstanceRecord> queryInstances(InstanceQuery query) {
     return locked(() -> {
-      NavigableSet<InstanceRecord> candidates = instancesByCreation;
+      NavigableSet<InstanceRecord> candidates =
+          query.newestFirst() ? instancesByCreation.descendingSet() : instancesByCreation;
       if (query.continuationToken() != null) {
         InstanceCursor cursor = InstanceCursor.decode(query.continuationToken());
         candidates = candidates.tailSet(probe(cursor), false);
@@ -396,7 +407,7 @@ public final class InMemoryStore implements Store {
   }
 
   private static InstanceRecord probe(InstanceCursor cursor) {
-    return new InstanceRecord(cursor.instanceId(), "-", null, dev.cairn.client.RuntimeStatus.PENDING, null, null,
+    return new InstanceRecord(cursor.instanceId(), "-", null, RuntimeStatus.PENDING, null, null,
         null, null, null, cursor.createdAt(), cursor.createdAt(), 0);
   }
 

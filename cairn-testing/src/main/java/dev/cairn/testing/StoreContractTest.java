@@ -352,6 +352,29 @@ public abstract class StoreContractTest {
   }
 
   @Test
+  void queryInstances_newestFirst_pagesBackwards_andCountsAreKeptByStatus() {
+    for (int i = 0; i < 9; i++) {
+      RuntimeStatus status = i < 3 ? RuntimeStatus.PENDING : RuntimeStatus.RUNNING;
+      String id = "n-" + i;
+      store.createInstance(new InstanceRecord(id, "Flow", "e", status, null, null, null, null, null,
+          T0.plusSeconds(i), T0, 1), start(id), ReusePolicy.REJECT);
+    }
+
+    List<String> order = new ArrayList<>();
+    String token = null;
+    do {
+      RecordPage<InstanceRecord> page = store.queryInstances(InstanceQuery.all().withNewestFirst().withPageSize(4)
+          .withContinuationToken(token));
+      page.items().forEach(r -> order.add(r.instanceId()));
+      token = page.continuationToken();
+    } while (token != null);
+
+    assertThat(order).containsExactly("n-8", "n-7", "n-6", "n-5", "n-4", "n-3", "n-2", "n-1", "n-0");
+    assertThat(store.countInstancesByStatus())
+        .isEqualTo(Map.of(RuntimeStatus.PENDING, 3L, RuntimeStatus.RUNNING, 6L));
+  }
+
+  @Test
   void purge_deletesOnlyFinishedInstancesAndTheirHistories() {
     PartitionLease running = lease(store.partitionOf("running"));
     store.commit(commit(running, List.of(),

@@ -276,6 +276,11 @@ public final class EmbeddedClient implements CairnClient {
   }
 
   @Override
+  public java.util.Map<RuntimeStatus, Long> countByStatus() {
+    return store.countInstancesByStatus();
+  }
+
+  @Override
   public void signalEntity(EntityId entity, String operation, Object input) {
     signalEntity(entity, operation, input, null);
   }

@@ -99,7 +99,7 @@ public final class Engine {
   public RuntimeMetrics metrics() {
     return new RuntimeMetrics(counters.episodes.sum(), counters.replayedEvents.sum(),
         counters.appendedEvents.sum(), counters.commits.sum(), counters.activitiesCompleted.sum(),
-        counters.entityOperations.sum(), cache.size());
+        counters.entityOperations.sum(), counters.instancesFinished.sum(), cache.size());
   }
 
   private void deliver(ActivityTask task, HistoryEvent outcome) {

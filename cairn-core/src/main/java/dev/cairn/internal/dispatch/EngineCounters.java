@@ -10,4 +10,5 @@ final class EngineCounters {
   final LongAdder commits = new LongAdder();
   final LongAdder activitiesCompleted = new LongAdder();
   final LongAdder entityOperations = new LongAdder();
+  final LongAdder instancesFinished = new LongAdder();
 }

@@ -221,9 +221,13 @@ final class InstanceStep {
     part.instance(new InstanceWrite(next, version, replace, history));
     OrchestrationExecutor finalExecutor = lastExecutor;
     boolean ended = last.ended();
+    boolean finished = last.status().isTerminal();
     String executionId = last.executionId();
     part.afterCommit(() -> {
       watch.changed(id);
+      if (finished) {
+        counters.instancesFinished.increment();
+      }
       if (ended) {
         finalExecutor.abandon();
       } else {
