@@ -4,18 +4,12 @@ import dev.cairn.examples.ExamplesApplication;
 import dev.cairn.runtime.Cairn;
 import dev.cairn.store.Store;
 import dev.cairn.testing.InMemoryStore;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
 
-/** A runtime with the bundled examples, served over HTTP on a free port, and a small HTTP client for it. */
-final class ServerFixture implements AutoCloseable {
+/** A runtime with the bundled examples, served in this process on a free port. */
+final class ServerFixture extends HttpTarget {
   final Store store = InMemoryStore.create(4, java.time.InstantSource.system());
   final Cairn cairn;
   final CairnServer server;
-  final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
   ServerFixture(ServerOptions options) {
     cairn = new ExamplesApplication().registerAll(Cairn.builder()).store(store).start();
@@ -26,31 +20,14 @@ final class ServerFixture implements AutoCloseable {
     this(ServerOptions.defaults());
   }
 
-  URI uri(String path) {
-    return URI.create("http://127.0.0.1:" + server.port() + path);
-  }
-
-  HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
-    return http.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
-  }
-
-  HttpResponse<String> get(String path) throws Exception {
-    return send(HttpRequest.newBuilder(uri(path)).GET());
-  }
-
-  HttpResponse<String> post(String path, String body) throws Exception {
-    return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
-        .POST(body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body)));
-  }
-
-  HttpResponse<String> delete(String path) throws Exception {
-    return send(HttpRequest.newBuilder(uri(path)).DELETE());
+  @Override
+  protected int port() {
+    return server.port();
   }
 
   @Override
-  public void close() {
+  protected void stop() {
     server.close();
     cairn.close();
-    http.close();
   }
 }

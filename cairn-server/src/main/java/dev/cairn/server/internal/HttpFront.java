@@ -17,7 +17,6 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,11 +31,17 @@ public final class HttpFront implements AutoCloseable {
   private final HttpServer server;
   private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
   private final int maxBodyBytes;
-  private final Function<Request, Response> app;
+  private final ServerApp app;
   private final AtomicInteger inFlight = new AtomicInteger();
 
+  /**
+   * How much of a refused request's body is read and dropped, so that the connection can answer cleanly and be
+   * kept; a larger body gets {@code Connection: close} instead.
+   */
+  private static final int DRAIN_LIMIT = 1 << 20;
+
   /** Binds the address and starts serving {@code app}. */
-  public HttpFront(InetSocketAddress address, int maxBodyBytes, Function<Request, Response> app) throws IOException {
+  public HttpFront(InetSocketAddress address, int maxBodyBytes, ServerApp app) throws IOException {
     this.maxBodyBytes = maxBodyBytes;
     this.app = app;
     this.server = HttpServer.create(address, 256);
@@ -59,13 +64,7 @@ public final class HttpFront implements AutoCloseable {
     inFlight.incrementAndGet();
     String path = exchange.getRequestURI().getRawPath();
     try {
-      Response response;
-      try {
-        response = app.apply(read(exchange));
-      } catch (RuntimeException e) {
-        response = Problems.of(e, path);
-      }
-      write(exchange, response);
+      write(exchange, respond(exchange, path));
     } catch (IOException | RuntimeException e) {
       LOG.debug("Could not answer {} {}: {}", exchange.getRequestMethod(), path, e.toString());
     } finally {
@@ -74,13 +73,68 @@ public final class HttpFront implements AutoCloseable {
     }
   }
 
-  private Request read(HttpExchange exchange) throws IOException {
+  /**
+   * Builds the response: the token and cross-site checks come first, on the headers alone, so that a request
+   * that may not be served learns nothing else (not even that its body is too large or its path malformed).
+   */
+  private Response respond(HttpExchange exchange, String path) throws IOException {
     Map<String, List<String>> headers = new HashMap<>();
     exchange.getRequestHeaders().forEach((name, values) ->
         headers.put(name.toLowerCase(Locale.ROOT), List.copyOf(values)));
-    String rawPath = exchange.getRequestURI().getRawPath();
-    return new Request(exchange.getRequestMethod().toUpperCase(Locale.ROOT), rawPath, segments(rawPath),
-        query(exchange.getRequestURI().getRawQuery()), headers, body(exchange, headers), Map.of());
+    String method = exchange.getRequestMethod().toUpperCase(Locale.ROOT);
+    Map<String, String> query;
+    List<String> segments;
+    RuntimeException malformed = null;
+    try {
+      query = query(exchange.getRequestURI().getRawQuery());
+    } catch (ApiException e) {
+      query = Map.of();
+      malformed = e;
+    }
+    try {
+      segments = segments(path);
+    } catch (ApiException e) {
+      segments = List.of();
+      malformed = malformed == null ? e : malformed;
+    }
+    Request head = new Request(method, path, segments, query, headers, new byte[0], Map.of());
+    Response refused = app.preflight(head);
+    if (refused == null && malformed != null) {
+      refused = Problems.of(malformed, path);
+    }
+    if (refused != null) {
+      return drained(exchange) ? refused : refused.with("Connection", "close");
+    }
+    byte[] body;
+    try {
+      body = body(exchange, headers);
+    } catch (ApiException tooLarge) {
+      Response problem = Problems.of(tooLarge, path);
+      return drained(exchange) ? problem : problem.with("Connection", "close");
+    }
+    try {
+      return app.apply(new Request(method, path, segments, query, headers, body, Map.of()));
+    } catch (RuntimeException e) {
+      return Problems.of(e, path);
+    }
+  }
+
+  /** Reads and drops the body of a refused request; false when it was too large to drop. */
+  private static boolean drained(HttpExchange exchange) {
+    try (InputStream in = exchange.getRequestBody()) {
+      byte[] buffer = new byte[8_192];
+      long total = 0;
+      int read;
+      while ((read = in.read(buffer)) >= 0) {
+        total += read;
+        if (total > DRAIN_LIMIT) {
+          return false;
+        }
+      }
+      return true;
+    } catch (IOException e) {
+      return false;
+    }
   }
 
   private byte[] body(HttpExchange exchange, Map<String, List<String>> headers) throws IOException {

@@ -144,7 +144,8 @@ public final class ManagementApi {
   }
 
   private Response list(Request request) {
-    InstanceQuery query = new InstanceQuery(statuses(request.queryParam("runtimeStatus")), null,
+    InstanceQuery query = new InstanceQuery(statuses(request.queryParam("runtimeStatus")),
+        blankToNull(request.queryParam("name")),
         time(request, "createdTimeFrom"), time(request, "createdTimeTo"), blankToNull(request.queryParam("instanceIdPrefix")),
         top(request), blankToNull(request.header(CONTINUATION)), false);
     InstancePage page = client.query(query);

@@ -1,5 +1,6 @@
 package dev.cairn.server.internal;
 
+import dev.cairn.server.internal.ui.ErrorPage;
 import java.util.function.Function;
 
 /**
@@ -16,8 +17,12 @@ public final class ServerApp implements Function<Request, Response> {
     this.auth = auth;
   }
 
-  @Override
-  public Response apply(Request request) {
+  /**
+   * The checks made on the headers alone, before the body is read: the token, and cross-site writes.
+   *
+   * @return the refusal, or null when the request may go on
+   */
+  public Response preflight(Request request) {
     try {
       if (!auth.allows(request) && !isLogin(request)) {
         if (request.method().equals("GET") && wantsHtml(request)
@@ -27,15 +32,31 @@ public final class ServerApp implements Function<Request, Response> {
         throw ApiException.unauthorized();
       }
       requireSameOrigin(request);
+      return null;
+    } catch (ApiException e) {
+      return failure(request, e);
+    }
+  }
+
+  @Override
+  public Response apply(Request request) {
+    try {
       return router.route(request);
     } catch (Exception e) {
-      Response problem = Problems.of(e, request.path());
-      if (wantsHtml(request) && request.path().startsWith("/ui")) {
-        return Response.html(problem.status(), dev.cairn.server.internal.ui.ErrorPage.render(problem.status(),
-            e.getMessage())).with("Content-Type", "text/html; charset=utf-8");
-      }
-      return problem;
+      return failure(request, e);
     }
+  }
+
+  private static Response failure(Request request, Exception e) {
+    Response problem = Problems.of(e, request.path());
+    if (wantsHtml(request) && request.path().startsWith("/ui")) {
+      Response page = Response.html(problem.status(), ErrorPage.render(problem.status(), e.getMessage()));
+      for (var header : problem.headers().entrySet()) {
+        page = page.with(header.getKey(), header.getValue());
+      }
+      return page;
+    }
+    return problem;
   }
 
   private static boolean isLogin(Request request) {

@@ -48,7 +48,15 @@ final class EntityPages {
         <label>Open <select name="name">%s</select></label> <label>key <input name="key" required></label>
         <button type="submit">Open</button></fieldset></form>
         %s%s
-        """.formatted(nameOptions, esc(prefix), nameOptions.toString().replace(" selected", ""), rows, next));
+        """.formatted(nameOptions, esc(prefix), openOptions(names), rows, next));
+  }
+
+  private static String openOptions(List<String> names) {
+    StringBuilder options = new StringBuilder();
+    for (String n : names) {
+      options.append("<option>").append(esc(n)).append("</option>");
+    }
+    return options.toString();
   }
 
   static String link(EntityId id) {
