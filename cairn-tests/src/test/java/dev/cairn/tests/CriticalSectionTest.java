@@ -207,6 +207,35 @@ class CriticalSectionTest extends EngineTestBase {
   }
 
   @Test
+  void orphanedLock_isReleasedByTheClientsCleanUp_whileTheRuntimeRuns() {
+    DroppingStore dropping = new DroppingStore(store(), body -> body instanceof UnlockRequest);
+    Cairn lossy = Cairn.builder().store(dropping).instanceCacheSize(mode.cacheSize())
+        .entity("Log", CriticalSectionTest::log)
+        .orchestration("LockAndGo", (OrchestrationContext ctx, Void in) -> {
+          try (var section = ctx.lock(A, B)) {
+            return ctx.callEntity(A, "append", "locker", Integer.class).await();
+          }
+        })
+        .orchestration("AppendA", (OrchestrationContext ctx, String text) ->
+            ctx.callEntity(A, "append", text, Integer.class).await())
+        .start();
+    try {
+      String id = lossy.client().start("LockAndGo", null);
+      lossy.client().waitForCompletion(id, WAIT);
+      assertThat(store().lockedEntities()).hasSize(2);
+      dropping.dropping.set(false);
+
+      assertThat(lossy.client().cleanEntityStorage(false, true).orphanedLocksReleased()).isEqualTo(2);
+      String after = lossy.client().start("AppendA", "after clean-up");
+
+      assertThat(lossy.client().waitForCompletion(after, WAIT).runtimeStatus()).isEqualTo(RuntimeStatus.COMPLETED);
+      awaitNoLocks();
+    } finally {
+      lossy.close();
+    }
+  }
+
+  @Test
   void orphanedLock_whoseReleaseWasLost_isReleasedByTheOrphanCheck() {
     DroppingStore dropping = new DroppingStore(store(), body -> body instanceof UnlockRequest);
     Cairn lossy = Cairn.builder().store(dropping).instanceCacheSize(mode.cacheSize()).entity("Log", CriticalSectionTest::log)

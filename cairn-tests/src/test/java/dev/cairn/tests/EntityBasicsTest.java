@@ -120,7 +120,9 @@ class EntityBasicsTest extends EngineTestBase {
     Awaitility.await().atMost(WAIT).until(() -> cairn.client().getEntity(fresh).isEmpty());
     assertThat(cairn.client().queryEntities(EntityQuery.named("Counter")).entities())
         .extracting(EntityMetadata::id).doesNotContain(fresh);
-    assertThat(cairn.client().cleanEntityStorage(true, true).emptyEntitiesRemoved()).isGreaterThanOrEqualTo(0);
+    assertThat(store().getEntity(fresh)).isPresent();
+    assertThat(cairn.client().cleanEntityStorage(true, true).emptyEntitiesRemoved()).isEqualTo(1);
+    assertThat(store().getEntity(fresh)).isEmpty();
   }
 
   @Test
