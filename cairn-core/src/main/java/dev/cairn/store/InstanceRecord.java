@@ -45,7 +45,13 @@ public record InstanceRecord(
     Objects.requireNonNull(updatedAt, "updatedAt");
   }
 
-  /** The same record with another version. */
+  /** A copy with another creation time (a finished instance started again). */
+  public InstanceRecord withCreatedAt(Instant newCreatedAt) {
+    return new InstanceRecord(instanceId, name, executionId, status, input, output, customStatus, failure,
+        parent, newCreatedAt, updatedAt, version);
+  }
+
+  /** A copy with another version. */
   public InstanceRecord withVersion(long newVersion) {
     return new InstanceRecord(instanceId, name, executionId, status, input, output, customStatus, failure,
         parent, createdAt, updatedAt, newVersion);

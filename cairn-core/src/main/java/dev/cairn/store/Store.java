@@ -6,6 +6,8 @@ import dev.cairn.client.InstanceQuery;
 import dev.cairn.client.PurgeFilter;
 import dev.cairn.client.ReusePolicy;
 import dev.cairn.entity.EntityId;
+import dev.cairn.failure.CairnException;
+import dev.cairn.failure.StoreException;
 import dev.cairn.history.HistoryEvent;
 import java.time.Duration;
 import java.time.Instant;
@@ -14,6 +16,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
  * Where Cairn keeps everything durable: instances and their histories, entities, the message queues of the
@@ -84,12 +88,32 @@ public interface Store extends AutoCloseable {
   Map<EntityId, EntitySnapshot> loadEntities(Map<EntityId, Set<String>> sendersByEntity);
 
   /**
-   * Applies a unit of work atomically: all of it, or (on any exception) none of it.
+   * Applies a unit of work atomically: all of it, or (on any exception) none of it. Waits for {@link
+   * #commitAsync} and rethrows its failure.
    *
    * @throws dev.cairn.failure.CommitRejectedException when the lease's epoch is not current, a consumed message
-   *     is gone, or an instance or entity version does not match
+   *     is gone, an instance or entity version does not match, or an earlier commit of the lease failed
    */
-  void commit(PartitionCommit commit);
+  default void commit(PartitionCommit commit) {
+    try {
+      commitAsync(commit).join();
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof CairnException cairn) {
+        throw cairn;
+      }
+      throw new StoreException("The store could not commit: " + e.getCause(), e.getCause());
+    }
+  }
+
+  /**
+   * Starts applying a unit of work atomically, all of it or none of it; the future completes once it is
+   * durable, or fails with what {@link #commit} would throw. A partition's owner may submit its next commit
+   * before the last one is durable, building on it: commits under one lease are applied in the order submitted,
+   * and once one fails, every later one under the same lease fails too ({@link
+   * dev.cairn.failure.CommitRejectedException}), so a chain of commits never applies with a gap. The owner
+   * starts again by acquiring the partition anew. {@link CommitChains} keeps that rule for implementations.
+   */
+  CompletableFuture<Void> commitAsync(PartitionCommit commit);
 
   // ----- activities --------------------------------------------------------------------------------------
 

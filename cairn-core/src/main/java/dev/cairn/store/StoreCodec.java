@@ -5,6 +5,7 @@ import dev.cairn.failure.StoreException;
 import dev.cairn.history.HistoryEvent;
 import dev.cairn.history.ParentInstance;
 import dev.cairn.internal.json.InternalJson;
+import java.util.List;
 
 /**
  * Encodes what stores persist as JSON text: message bodies, history events, failure details and parent
@@ -38,6 +39,16 @@ public final class StoreCodec {
   /** A history event from JSON. */
   public static HistoryEvent decodeEvent(String json) {
     return InternalJson.read(json, HistoryEvent.class);
+  }
+
+  /** Consecutive history events as one JSON array. */
+  public static String encodeEvents(List<HistoryEvent> events) {
+    return InternalJson.writeList(events, HistoryEvent.class);
+  }
+
+  /** History events from a JSON array written by {@link #encodeEvents}, appended to {@code into}. */
+  public static void decodeEvents(String json, List<HistoryEvent> into) {
+    into.addAll(InternalJson.readList(json, HistoryEvent.class));
   }
 
   /** Failure details as JSON (null for null). */

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,20 +44,34 @@ final class GroupCommitter {
    *     database failed
    */
   <T> T write(SqlWork<T> work) {
-    if (closed) {
-      throw new StoreException("The store is closed.");
-    }
-    Op<T> op = new Op<>(work, new CompletableFuture<>());
-    queue.add(op);
     try {
-      return op.result().join();
+      return submit(work, error -> {}).join();
     } catch (CompletionException e) {
-      Throwable cause = e.getCause();
-      if (cause instanceof CairnException cairn) {
+      if (e.getCause() instanceof CairnException cairn) {
         throw cairn;
       }
-      throw new StoreException("The store could not write: " + cause, cause);
+      throw new StoreException("The store could not write: " + e.getCause(), e.getCause());
     }
+  }
+
+  /**
+   * Queues the work for the next group transaction; the future completes once that transaction is durable, or
+   * fails with what the work threw (a {@link CairnException}) or a {@link StoreException}. Works run in the order
+   * submitted. When it fails, {@code onFailure} runs on the writer thread before any later work does.
+   */
+  <T> CompletableFuture<T> submit(SqlWork<T> work, Consumer<Throwable> onFailure) {
+    CompletableFuture<T> result = new CompletableFuture<>();
+    result.whenComplete((value, error) -> {
+      if (error != null) {
+        onFailure.accept(error);
+      }
+    });
+    if (closed) {
+      result.completeExceptionally(new StoreException("The store is closed."));
+      return result;
+    }
+    queue.add(new Op<>(work, result));
+    return result;
   }
 
   private void loop() {
@@ -108,7 +123,7 @@ final class GroupCommitter {
       sql.connection().rollback(savepoint);
       sql.connection().releaseSavepoint(savepoint);
       results.add(null);
-      errors.add(e instanceof SQLException ? new StoreException("SQL error: " + e.getMessage(), e) : e);
+      errors.add(e instanceof CairnException ? e : new StoreException("SQL error: " + e.getMessage(), e));
     }
   }
 

@@ -20,45 +20,60 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** The {@code instances} and {@code history} tables. */
+/**
+ * The {@code instances} and {@code history_segments} tables. The history is kept as one row per commit that
+ * appended to it; the row's {@code history_length} says how many events there are, and every append checks it.
+ */
 final class InstanceTable {
   private static final String COLUMNS = """
       instance_id, name, execution_id, status, input, output, custom_status, failure, parent, created_at,
       updated_at, version""";
   private static final String SELECT_ONE = "SELECT " + COLUMNS + " FROM instances WHERE instance_id = ?";
+  private static final int IN_LIST = 32;
+  private static final String SELECT_MANY =
+      "SELECT " + COLUMNS + " FROM instances WHERE instance_id IN (" + Rows.placeholders(IN_LIST) + ")";
   private static final String INSERT = """
       INSERT INTO instances (instance_id, name, execution_id, status, input, output, custom_status, failure, parent,
         created_at, updated_at, version, history_length)
       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
       ON CONFLICT (instance_id) DO NOTHING""";
-  private static final String UPDATE = """
+  private static final String SET_FIELDS = """
       UPDATE instances SET name = ?, execution_id = ?, status = ?, input = ?, output = ?, custom_status = ?,
-        failure = ?, parent = ?, created_at = ?, updated_at = ?, version = ?, history_length = ?
+        failure = ?, parent = ?, created_at = ?, updated_at = ?, version = ?, history_length = ?""";
+  private static final String UPDATE = SET_FIELDS + " WHERE instance_id = ? AND version = ?";
+  /**
+   * An execution's progress: it sets only the columns that change within one execution, so that the indexes on
+   * the others (name, creation time) are left alone.
+   */
+  private static final String UPDATE_PROGRESS = """
+      UPDATE instances SET status = ?, output = ?, custom_status = ?, failure = ?, updated_at = ?, version = ?,
+        history_length = ?
       WHERE instance_id = ? AND version = ? AND history_length = ?""";
-  private static final String HISTORY_LENGTH = "SELECT history_length FROM instances WHERE instance_id = ?";
-  private static final String APPEND_EVENT = """
-      INSERT INTO history (instance_id, event_id, event) VALUES (?, ?, ?)
-      ON CONFLICT (instance_id, event_id) DO NOTHING""";
-  private static final String DELETE_HISTORY = "DELETE FROM history WHERE instance_id = ?";
-  private static final String LOAD_HISTORY = "SELECT event FROM history WHERE instance_id = ? ORDER BY event_id";
+  private static final String APPEND_SEGMENT = """
+      INSERT INTO history_segments (instance_id, first_event_id, events) VALUES (?, ?, ?)
+      ON CONFLICT (instance_id, first_event_id) DO NOTHING""";
+  private static final String DELETE_HISTORY = "DELETE FROM history_segments WHERE instance_id = ?";
+  private static final String LOAD_HISTORY = """
+      SELECT events FROM history_segments WHERE instance_id = ? ORDER BY first_event_id""";
   private static final String DELETE_INSTANCE = "DELETE FROM instances WHERE instance_id = ?";
 
   private InstanceTable() {}
 
+  /** Reads a row selected as {@link #COLUMNS}, by position (looking columns up by name costs a native call). */
   static InstanceRecord read(ResultSet rows) throws SQLException {
     return new InstanceRecord(
-        rows.getString("instance_id"),
-        rows.getString("name"),
-        rows.getString("execution_id"),
-        RuntimeStatus.valueOf(rows.getString("status")),
-        rows.getString("input"),
-        rows.getString("output"),
-        rows.getString("custom_status"),
-        StoreCodec.decodeFailure(rows.getString("failure")),
-        StoreCodec.decodeParent(rows.getString("parent")),
-        Times.instant(rows.getLong("created_at")),
-        Times.instant(rows.getLong("updated_at")),
-        rows.getLong("version"));
+        rows.getString(1),
+        rows.getString(2),
+        rows.getString(3),
+        RuntimeStatus.valueOf(rows.getString(4)),
+        rows.getString(5),
+        rows.getString(6),
+        rows.getString(7),
+        StoreCodec.decodeFailure(rows.getString(8)),
+        StoreCodec.decodeParent(rows.getString(9)),
+        Times.instant(rows.getLong(10)),
+        Times.instant(rows.getLong(11)),
+        rows.getLong(12));
   }
 
   static Optional<InstanceRecord> get(Sql sql, String instanceId) throws SQLException {
@@ -69,24 +84,44 @@ final class InstanceTable {
     }
   }
 
+  /**
+   * The rows of the ids that exist, read {@value #IN_LIST} at a time (a shorter list is padded with its last id,
+   * so that only one statement is ever prepared for it).
+   */
   static Map<String, InstanceRecord> getMany(Sql sql, Collection<String> ids) throws SQLException {
     Map<String, InstanceRecord> found = new HashMap<>();
-    for (String id : ids) {
-      get(sql, id).ifPresent(row -> found.put(id, row));
+    List<String> all = List.copyOf(ids);
+    for (int from = 0; from < all.size(); from += IN_LIST) {
+      List<String> chunk = all.subList(from, Math.min(all.size(), from + IN_LIST));
+      if (chunk.size() == 1) {
+        get(sql, chunk.get(0)).ifPresent(row -> found.put(row.instanceId(), row));
+        continue;
+      }
+      PreparedStatement select = sql.prepare(SELECT_MANY);
+      for (int i = 0; i < IN_LIST; i++) {
+        select.setString(i + 1, chunk.get(Math.min(i, chunk.size() - 1)));
+      }
+      try (ResultSet rows = select.executeQuery()) {
+        while (rows.next()) {
+          InstanceRecord row = read(rows);
+          found.put(row.instanceId(), row);
+        }
+      }
     }
     return found;
   }
 
   /** Inserts a new row; false when the id exists. */
-  static boolean insert(Sql sql, InstanceRecord row, int historyLength) throws SQLException {
+  static boolean insert(Sql sql, Encoded.Row encoded, int historyLength) throws SQLException {
     PreparedStatement insert = sql.prepare(INSERT);
-    insert.setString(1, row.instanceId());
-    bindFields(insert, 2, row);
+    insert.setString(1, encoded.row().instanceId());
+    bindFields(insert, 2, encoded);
     insert.setInt(13, historyLength);
     return insert.executeUpdate() == 1;
   }
 
-  private static void bindFields(PreparedStatement statement, int first, InstanceRecord row) throws SQLException {
+  private static void bindFields(PreparedStatement statement, int first, Encoded.Row encoded) throws SQLException {
+    InstanceRecord row = encoded.row();
     int i = first;
     statement.setString(i++, row.name());
     statement.setString(i++, row.executionId());
@@ -94,75 +129,74 @@ final class InstanceTable {
     statement.setString(i++, row.input());
     statement.setString(i++, row.output());
     statement.setString(i++, row.customStatus());
-    statement.setString(i++, StoreCodec.encode(row.failure()));
-    statement.setString(i++, StoreCodec.encode(row.parent()));
+    statement.setString(i++, encoded.failure());
+    statement.setString(i++, encoded.parent());
     statement.setLong(i++, Times.micros(row.createdAt()));
     statement.setLong(i++, Times.micros(row.updatedAt()));
     statement.setLong(i, row.version());
   }
 
-  /** Applies an instance write of a commit, checking its version and the history's continuity. */
-  static void write(Sql sql, InstanceWrite write) throws SQLException {
+  /**
+   * Applies an instance write of a commit, checking its version and the history's continuity. A write that keeps
+   * the execution (no history replaced) changes only its progress; see {@link InstanceWrite}.
+   */
+  static void write(Sql sql, Encoded.InstanceChange change) throws SQLException {
+    InstanceWrite write = change.write();
     InstanceRecord row = write.record();
     List<HistoryEvent> events = write.history();
+    int start = events.isEmpty() || write.replaceHistory() ? 0 : events.get(0).eventId();
     if (write.expectedVersion() == 0) {
-      if (!insert(sql, row, events.size())) {
+      if (start != 0) {
+        throw new CommitRejectedException("History of new instance '" + row.instanceId()
+            + "' must start at event 0, not " + start + ".");
+      }
+      if (!insert(sql, change.row(), events.size())) {
         throw new CommitRejectedException("Instance '" + row.instanceId() + "' already exists.");
       }
       if (write.replaceHistory()) {
         deleteHistory(sql, row.instanceId());
       }
-    } else {
-      int oldLength = write.replaceHistory() ? -1 : currentLength(sql, row.instanceId());
-      int start = events.isEmpty() || write.replaceHistory() ? oldLength : events.get(0).eventId();
-      if (!write.replaceHistory() && start != oldLength) {
-        throw new CommitRejectedException("History of '" + row.instanceId() + "' has " + oldLength
-            + " events; the commit appends from " + start + ".");
-      }
-      int newLength = write.replaceHistory() ? events.size() : oldLength + events.size();
+    } else if (write.replaceHistory()) {
       PreparedStatement update = sql.prepare(UPDATE);
-      bindFields(update, 1, row);
-      update.setInt(12, newLength);
+      bindFields(update, 1, change.row());
+      update.setInt(12, events.size());
       update.setString(13, row.instanceId());
       update.setLong(14, write.expectedVersion());
-      update.setInt(15, write.replaceHistory() ? currentLength(sql, row.instanceId()) : oldLength);
       if (update.executeUpdate() != 1) {
         throw new CommitRejectedException("Instance '" + row.instanceId() + "' is not at version "
             + write.expectedVersion() + " any more.");
       }
-      if (write.replaceHistory()) {
-        deleteHistory(sql, row.instanceId());
+      deleteHistory(sql, row.instanceId());
+    } else {
+      PreparedStatement update = sql.prepare(UPDATE_PROGRESS);
+      update.setString(1, row.status().name());
+      update.setString(2, row.output());
+      update.setString(3, row.customStatus());
+      update.setString(4, change.row().failure());
+      update.setLong(5, Times.micros(row.updatedAt()));
+      update.setLong(6, row.version());
+      update.setInt(7, start + events.size());
+      update.setString(8, row.instanceId());
+      update.setLong(9, write.expectedVersion());
+      update.setInt(10, start);
+      if (update.executeUpdate() != 1) {
+        throw new CommitRejectedException("Instance '" + row.instanceId() + "' is not at version "
+            + write.expectedVersion() + " with " + start + " events any more.");
       }
     }
-    append(sql, row.instanceId(), events);
+    append(sql, row.instanceId(), events, change.history());
   }
 
-  private static int currentLength(Sql sql, String instanceId) throws SQLException {
-    PreparedStatement select = sql.prepare(HISTORY_LENGTH);
-    select.setString(1, instanceId);
-    try (ResultSet rows = select.executeQuery()) {
-      if (!rows.next()) {
-        throw new CommitRejectedException("Instance '" + instanceId + "' no longer exists.");
-      }
-      return rows.getInt(1);
-    }
-  }
-
-  private static void append(Sql sql, String instanceId, List<HistoryEvent> events) throws SQLException {
+  private static void append(Sql sql, String instanceId, List<HistoryEvent> events, String json) throws SQLException {
     if (events.isEmpty()) {
       return;
     }
-    PreparedStatement insert = sql.prepare(APPEND_EVENT);
-    for (HistoryEvent event : events) {
-      insert.setString(1, instanceId);
-      insert.setInt(2, event.eventId());
-      insert.setString(3, StoreCodec.encode(event));
-      insert.addBatch();
-    }
-    for (int count : insert.executeBatch()) {
-      if (count == 0) {
-        throw new CommitRejectedException("History of '" + instanceId + "' already has an event at that position.");
-      }
+    PreparedStatement insert = sql.prepare(APPEND_SEGMENT);
+    insert.setString(1, instanceId);
+    insert.setInt(2, events.get(0).eventId());
+    insert.setString(3, json);
+    if (insert.executeUpdate() == 0) {
+      throw new CommitRejectedException("History of '" + instanceId + "' already has an event at that position.");
     }
   }
 
@@ -178,31 +212,24 @@ final class InstanceTable {
     List<HistoryEvent> events = new ArrayList<>();
     try (ResultSet rows = select.executeQuery()) {
       while (rows.next()) {
-        events.add(StoreCodec.decodeEvent(rows.getString(1)));
+        StoreCodec.decodeEvents(rows.getString(1), events);
       }
     }
     return events;
   }
 
   /** Replaces a finished row (and deletes its history) for a new execution; the version keeps growing. */
-  static void replace(Sql sql, InstanceRecord existing, InstanceRecord row) throws SQLException {
+  static void replace(Sql sql, InstanceRecord existing, Encoded.Row encoded) throws SQLException {
+    InstanceRecord row = encoded.row();
     deleteHistory(sql, row.instanceId());
     PreparedStatement update = sql.prepare(UPDATE);
-    bindFields(update, 1, row.withVersion(existing.version() + 1));
+    bindFields(update, 1, new Encoded.Row(row.withVersion(existing.version() + 1), encoded.failure(),
+        encoded.parent()));
     update.setInt(12, 0);
     update.setString(13, row.instanceId());
     update.setLong(14, existing.version());
-    update.setInt(15, currentLengthOrZero(sql, row.instanceId()));
     if (update.executeUpdate() != 1) {
       throw new CommitRejectedException("Instance '" + row.instanceId() + "' changed while being replaced.");
-    }
-  }
-
-  private static int currentLengthOrZero(Sql sql, String instanceId) throws SQLException {
-    PreparedStatement select = sql.prepare(HISTORY_LENGTH);
-    select.setString(1, instanceId);
-    try (ResultSet rows = select.executeQuery()) {
-      return rows.next() ? rows.getInt(1) : 0;
     }
   }
 
@@ -294,7 +321,7 @@ final class InstanceTable {
     }
     String where = " WHERE " + String.join(" AND ", conditions);
     PreparedStatement history = sql.prepare(
-        "DELETE FROM history WHERE instance_id IN (SELECT instance_id FROM instances" + where + ")");
+        "DELETE FROM history_segments WHERE instance_id IN (SELECT instance_id FROM instances" + where + ")");
     PreparedStatement instances = sql.prepare("DELETE FROM instances" + where);
     for (int i = 0; i < values.size(); i++) {
       history.setObject(i + 1, values.get(i));

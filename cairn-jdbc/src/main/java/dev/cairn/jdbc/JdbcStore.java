@@ -10,12 +10,12 @@ import dev.cairn.failure.InvalidRequestException;
 import dev.cairn.failure.StoreException;
 import dev.cairn.history.HistoryEvent;
 import dev.cairn.store.ActivityTask;
+import dev.cairn.store.CommitChains;
 import dev.cairn.store.CreateResult;
 import dev.cairn.store.EntityRecord;
 import dev.cairn.store.EntitySnapshot;
 import dev.cairn.store.EntityWrite;
 import dev.cairn.store.InstanceRecord;
-import dev.cairn.store.InstanceWrite;
 import dev.cairn.store.MessageBatch;
 import dev.cairn.store.NewMessage;
 import dev.cairn.store.ParkedMessage;
@@ -33,6 +33,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -49,6 +50,7 @@ public final class JdbcStore implements Store {
   private final int partitionCount;
   private final Sql writer;
   private final GroupCommitter committer;
+  private final CommitChains chains = new CommitChains();
   private final ReaderPool readers;
   private volatile boolean closed;
 
@@ -160,14 +162,22 @@ public final class JdbcStore implements Store {
   }
 
   @Override
-  public void commit(PartitionCommit commit) {
-    committer.write(sql -> {
-      apply(sql, commit);
+  public CompletableFuture<Void> commitAsync(PartitionCommit commit) {
+    Encoded.Commit encoded = Encoded.Commit.of(commit);
+    return committer.submit(sql -> {
+      chains.requireUnbroken(commit.lease());
+      try {
+        apply(sql, encoded);
+      } catch (SQLException | RuntimeException e) {
+        chains.broken(commit.lease());
+        throw e;
+      }
       return null;
-    });
+    }, error -> chains.broken(commit.lease()));
   }
 
-  private void apply(Sql sql, PartitionCommit commit) throws SQLException {
+  private void apply(Sql sql, Encoded.Commit encoded) throws SQLException {
+    PartitionCommit commit = encoded.commit();
     int partition = commit.lease().partition();
     Instant now = now();
     PartitionTable.requireCurrent(sql, commit.lease());
@@ -178,13 +188,13 @@ public final class JdbcStore implements Store {
     for (ParkedMessage parked : commit.parkedMessages()) {
       MessageTable.park(sql, parked.messageId(), parked.reason(), now);
     }
-    for (InstanceWrite write : commit.instanceWrites()) {
-      InstanceTable.write(sql, write);
+    for (Encoded.InstanceChange change : encoded.instances()) {
+      InstanceTable.write(sql, change);
     }
     for (EntityWrite write : commit.entityWrites()) {
       EntityTable.write(sql, write, partitionOf(write.record().id().toString()), now);
     }
-    MessageTable.insert(sql, commit.newMessages());
+    MessageTable.insert(sql, encoded.messages());
     ActivityTable.delete(sql, commit.finishedActivityTasks());
     ActivityTable.insert(sql, commit.newActivityTasks());
   }
@@ -203,11 +213,12 @@ public final class JdbcStore implements Store {
 
   @Override
   public boolean completeActivityTask(String taskKey, NewMessage result) {
+    List<Encoded.Message> message = Encoded.Message.of(List.of(result));
     return committer.write(sql -> {
       if (ActivityTable.delete(sql, List.of(taskKey)) == 0) {
         return false;
       }
-      MessageTable.insert(sql, List.of(result));
+      MessageTable.insert(sql, message);
       return true;
     });
   }
@@ -224,27 +235,30 @@ public final class JdbcStore implements Store {
 
   @Override
   public CreateResult createInstance(InstanceRecord record, NewMessage start, ReusePolicy policy) {
+    Encoded.Row row = Encoded.Row.of(record);
+    List<Encoded.Message> message = Encoded.Message.of(List.of(start));
     return committer.write(sql -> {
       Optional<InstanceRecord> existing = InstanceTable.get(sql, record.instanceId());
       if (existing.isEmpty()) {
-        if (!InstanceTable.insert(sql, record, 0)) {
+        if (!InstanceTable.insert(sql, row, 0)) {
           throw new StoreException("Instance '" + record.instanceId() + "' appeared while being created.");
         }
         InstanceTable.deleteHistory(sql, record.instanceId());
       } else if (policy == ReusePolicy.REPLACE_FINISHED && existing.get().status().isTerminal()) {
-        InstanceTable.replace(sql, existing.get(), record);
+        InstanceTable.replace(sql, existing.get(), row);
       } else {
         return new CreateResult(false, existing.get());
       }
-      MessageTable.insert(sql, List.of(start));
+      MessageTable.insert(sql, message);
       return new CreateResult(true, existing.orElse(null));
     });
   }
 
   @Override
   public void sendMessages(List<NewMessage> messages) {
+    List<Encoded.Message> encoded = Encoded.Message.of(messages);
     committer.write(sql -> {
-      MessageTable.insert(sql, messages);
+      MessageTable.insert(sql, encoded);
       return null;
     });
   }

@@ -4,7 +4,6 @@ import dev.cairn.client.DeadLetter;
 import dev.cairn.failure.CommitRejectedException;
 import dev.cairn.store.Message;
 import dev.cairn.store.MessageBatch;
-import dev.cairn.store.NewMessage;
 import dev.cairn.store.StoreCodec;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -34,16 +33,16 @@ final class MessageTable {
 
   private MessageTable() {}
 
-  static void insert(Sql sql, List<NewMessage> messages) throws SQLException {
+  static void insert(Sql sql, List<Encoded.Message> messages) throws SQLException {
     if (messages.isEmpty()) {
       return;
     }
     PreparedStatement insert = sql.prepare(INSERT);
-    for (NewMessage message : messages) {
+    for (Encoded.Message message : messages) {
       insert.setInt(1, message.partition());
       insert.setString(2, message.target());
-      insert.setString(3, StoreCodec.encode(message.body()));
-      insert.setLong(4, Times.micros(message.visibleAt()));
+      insert.setString(3, message.body());
+      insert.setLong(4, message.visibleAtMicros());
       insert.addBatch();
     }
     insert.executeBatch();
@@ -58,11 +57,10 @@ final class MessageTable {
     List<Message> messages = new ArrayList<>();
     try (ResultSet rows = fetch.executeQuery()) {
       while (rows.next() && messages.size() < max) {
-        long id = rows.getLong("id");
+        long id = rows.getLong(1);
         if (!exclude.contains(id)) {
-          messages.add(new Message(id, rows.getInt("partition_id"), rows.getString("target"),
-              StoreCodec.decodeMessage(rows.getString("body")), Times.instant(rows.getLong("visible_at")),
-              rows.getInt("failed_attempts")));
+          messages.add(new Message(id, rows.getInt(2), rows.getString(3), StoreCodec.decodeMessage(rows.getString(4)),
+              Times.instant(rows.getLong(5)), rows.getInt(6)));
         }
       }
     }
@@ -72,8 +70,8 @@ final class MessageTable {
     Instant nextDue = null;
     try (ResultSet rows = next.executeQuery()) {
       if (rows.next()) {
-        Long micros = Rows.nullableLong(rows, rows.getMetaData().getColumnLabel(1));
-        nextDue = micros == null ? null : Times.instant(micros);
+        long micros = rows.getLong(1);
+        nextDue = rows.wasNull() ? null : Times.instant(micros);
       }
     }
     return new MessageBatch(messages, nextDue);

@@ -4,13 +4,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.cairn.failure.StoreException;
+import dev.cairn.history.ExecutionStarted;
+import dev.cairn.history.HistoryEvent;
+import dev.cairn.history.OrchestratorStarted;
 import dev.cairn.jdbc.JdbcStore;
+import dev.cairn.store.StoreCodec;
 import dev.cairn.store.StoreProvider;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.time.Instant;
+import java.util.List;
 import java.util.ServiceLoader;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -109,9 +117,41 @@ class SqliteStoreTest {
 
     try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file);
         Statement statement = connection.createStatement();
-        ResultSet rows = statement.executeQuery("SELECT COUNT(*) FROM cairn_schema_version")) {
+        ResultSet rows = statement.executeQuery(
+            "SELECT COUNT(*), COUNT(DISTINCT version), MAX(version) FROM cairn_schema_version")) {
       rows.next();
-      assertThat(rows.getInt(1)).isEqualTo(1);
+      assertThat(rows.getInt(1)).isEqualTo(rows.getInt(2)).isEqualTo(rows.getInt(3)).isEqualTo(2);
+    }
+  }
+
+  @Test
+  void aStoreOfSchemaVersion1_keepsItsHistories_whenUpgradedToSegments() throws Exception {
+    Path file = directory.resolve("v1.db");
+    List<HistoryEvent> events = List.of(new OrchestratorStarted(0, Instant.EPOCH),
+        new ExecutionStarted(1, Instant.EPOCH, "Hello", "e1", "\"x\"", null, null));
+    try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file);
+        Statement statement = connection.createStatement();
+        InputStream v1 = getClass().getResourceAsStream("/dev/cairn/jdbc/migrations/sqlite/V1__initial_schema.sql")) {
+      statement.execute("CREATE TABLE cairn_schema_version (version INTEGER PRIMARY KEY, script TEXT NOT NULL,"
+          + " applied_at BIGINT NOT NULL)");
+      for (String part : new String(v1.readAllBytes(), StandardCharsets.UTF_8).split(";\\s*\n")) {
+        if (!part.isBlank()) {
+          statement.execute(part);
+        }
+      }
+      statement.execute("INSERT INTO cairn_schema_version VALUES (1, 'V1__initial_schema.sql', 0)");
+      statement.execute("INSERT INTO cairn_settings VALUES ('partitions', '8')");
+      statement.execute("INSERT INTO instances (instance_id, name, execution_id, status, created_at, updated_at,"
+          + " version, history_length) VALUES ('old', 'Hello', 'e1', 'RUNNING', 0, 0, 3, 2)");
+      for (HistoryEvent event : events) {
+        statement.execute("INSERT INTO history VALUES ('old', " + event.eventId() + ", '"
+            + StoreCodec.encode(event).replace("'", "''") + "')");
+      }
+    }
+
+    try (JdbcStore store = SqliteStore.open(file)) {
+      assertThat(store.loadHistory("old")).isEqualTo(events);
+      assertThat(store.getInstance("old").orElseThrow().version()).isEqualTo(3);
     }
   }
 

@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * A store that forwards every call to another store. Extend it to inject faults, duplicates or delays in
@@ -115,10 +116,9 @@ public abstract class ForwardingStore implements Store {
   }
 
   @Override
-  public void commit(PartitionCommit commit) {
+  public CompletableFuture<Void> commitAsync(PartitionCommit commit) {
     beforeCall("commit");
-    delegate.commit(commit);
-    afterCall("commit");
+    return delegate.commitAsync(commit).thenRun(() -> afterCall("commit"));
   }
 
   @Override

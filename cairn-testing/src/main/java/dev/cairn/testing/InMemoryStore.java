@@ -12,6 +12,7 @@ import dev.cairn.failure.InvalidRequestException;
 import dev.cairn.failure.StoreException;
 import dev.cairn.history.HistoryEvent;
 import dev.cairn.store.ActivityTask;
+import dev.cairn.store.CommitChains;
 import dev.cairn.store.CreateResult;
 import dev.cairn.store.EntityCursor;
 import dev.cairn.store.EntityRecord;
@@ -42,10 +43,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableSet;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -61,6 +64,7 @@ public final class InMemoryStore implements Store {
   private final int partitionCount;
   private final InstantSource clock;
   private final ReentrantLock lock = new ReentrantLock();
+  private final CommitChains chains = new CommitChains();
   private final List<PartitionQueue> queues = new ArrayList<>();
   private final PartitionLease[] leases;
   private final long[] epochs;
@@ -211,11 +215,22 @@ public final class InMemoryStore implements Store {
   }
 
   @Override
-  public void commit(PartitionCommit commit) {
-    lockedRun(() -> {
-      validate(commit);
-      apply(commit);
-    });
+  public CompletableFuture<Void> commitAsync(PartitionCommit commit) {
+    try {
+      lockedRun(() -> {
+        chains.requireUnbroken(commit.lease());
+        try {
+          validate(commit);
+        } catch (RuntimeException e) {
+          chains.broken(commit.lease());
+          throw e;
+        }
+        apply(commit);
+      });
+      return CompletableFuture.completedFuture(null);
+    } catch (RuntimeException e) {
+      return CompletableFuture.failedFuture(e);
+    }
   }
 
   private void validate(PartitionCommit commit) {
@@ -234,6 +249,10 @@ public final class InMemoryStore implements Store {
         throw new CommitRejectedException("Instance '" + write.record().instanceId() + "' is at version "
             + version + ", not " + write.expectedVersion() + ".");
       }
+      if (current != null && !write.replaceHistory() && !sameExecution(current, write.record())) {
+        throw new IllegalStateException("A write that keeps the execution of '" + write.record().instanceId()
+            + "' changes its identity: " + current + " -> " + write.record());
+      }
       int length = write.replaceHistory() ? 0 : histories.getOrDefault(write.record().instanceId(), List.of()).size();
       if (!write.history().isEmpty() && write.history().get(0).eventId() != length) {
         throw new CommitRejectedException("History of '" + write.record().instanceId() + "' has " + length
@@ -248,6 +267,12 @@ public final class InMemoryStore implements Store {
             + ", not " + write.expectedVersion() + ".");
       }
     }
+  }
+
+  private static boolean sameExecution(InstanceRecord current, InstanceRecord next) {
+    return current.name().equals(next.name()) && Objects.equals(current.executionId(), next.executionId())
+        && Objects.equals(current.input(), next.input()) && Objects.equals(current.parent(), next.parent())
+        && current.createdAt().equals(next.createdAt());
   }
 
   private void apply(PartitionCommit commit) {

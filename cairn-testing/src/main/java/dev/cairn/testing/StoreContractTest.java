@@ -38,6 +38,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
@@ -219,25 +220,54 @@ public abstract class StoreContractTest {
   @Test
   void commit_basedOnAnOldVersionOrABrokenHistory_isRejected() {
     String id = "versioned";
-    PartitionLease lease = lease(store.partitionOf(id));
-    store.commit(commit(lease, List.of(),
+    int partition = store.partitionOf(id);
+    store.commit(commit(lease(partition), List.of(),
         List.of(new InstanceWrite(row(id, RuntimeStatus.RUNNING, T0, 1), 0, false, events(0, 2))), List.of()));
 
-    assertThatThrownBy(() -> store.commit(commit(lease, List.of(),
+    assertThatThrownBy(() -> store.commit(commit(lease(partition), List.of(),
         List.of(new InstanceWrite(row(id, RuntimeStatus.RUNNING, T0, 1), 0, false, events(0, 1))), List.of())))
         .isInstanceOf(CommitRejectedException.class);
-    assertThatThrownBy(() -> store.commit(commit(lease, List.of(),
+    assertThatThrownBy(() -> store.commit(commit(lease(partition), List.of(),
         List.of(new InstanceWrite(row(id, RuntimeStatus.RUNNING, T0, 3), 2, false, events(2, 1))), List.of())))
         .isInstanceOf(CommitRejectedException.class);
-    assertThatThrownBy(() -> store.commit(commit(lease, List.of(),
+    assertThatThrownBy(() -> store.commit(commit(lease(partition), List.of(),
         List.of(new InstanceWrite(row(id, RuntimeStatus.RUNNING, T0, 2), 1, false, events(5, 1))), List.of())))
         .isInstanceOf(CommitRejectedException.class);
 
+    PartitionLease lease = lease(partition);
     store.commit(commit(lease, List.of(),
         List.of(new InstanceWrite(row(id, RuntimeStatus.RUNNING, T0, 2), 1, false, events(2, 2))), List.of()));
     store.commit(commit(lease, List.of(),
         List.of(new InstanceWrite(row(id, RuntimeStatus.RUNNING, T0, 3), 2, true, events(0, 1))), List.of()));
     assertThat(store.loadHistory(id)).extracting(HistoryEvent::eventId).containsExactly(0);
+  }
+
+  @Test
+  void commitsInFlight_applyInOrder_andAfterOneFails_laterOnesOfTheLeaseFailToo() {
+    String id = "chained";
+    int partition = store.partitionOf(id);
+    PartitionLease lease = lease(partition);
+    List<CompletableFuture<Void>> chain = new ArrayList<>();
+    for (int version = 1; version <= 5; version++) {
+      chain.add(store.commitAsync(commit(lease, List.of(), List.of(new InstanceWrite(
+          row(id, RuntimeStatus.RUNNING, T0, version), version - 1, false, events(2 * (version - 1), 2))),
+          List.of())));
+    }
+    chain.forEach(CompletableFuture::join);
+    assertThat(store.getInstance(id).orElseThrow().version()).isEqualTo(5);
+    assertThat(store.loadHistory(id)).hasSize(10);
+
+    CompletableFuture<Void> stale = store.commitAsync(commit(lease, List.of(),
+        List.of(new InstanceWrite(row(id, RuntimeStatus.RUNNING, T0, 5), 4, false, events(10, 1))), List.of()));
+    CompletableFuture<Void> builtOnIt = store.commitAsync(commit(lease, List.of(),
+        List.of(new InstanceWrite(row(id, RuntimeStatus.RUNNING, T0, 6), 5, false, events(10, 1))), List.of()));
+    assertThatThrownBy(stale::join).hasCauseInstanceOf(CommitRejectedException.class);
+    assertThatThrownBy(builtOnIt::join).hasCauseInstanceOf(CommitRejectedException.class);
+    assertThat(store.getInstance(id).orElseThrow().version()).isEqualTo(5);
+
+    store.commit(commit(lease(partition), List.of(),
+        List.of(new InstanceWrite(row(id, RuntimeStatus.RUNNING, T0, 6), 5, false, events(10, 1))), List.of()));
+    assertThat(store.loadHistory(id)).hasSize(11);
   }
 
   // ----- queues --------------------------------------------------------------------------------------
@@ -409,6 +439,7 @@ public abstract class StoreContractTest {
     assertThatThrownBy(() -> store.commit(new PartitionCommit(lease, List.of(), Map.of(), List.of(), List.of(),
         List.of(new EntityWrite(stale, 0, Map.of())), List.of(), List.of(), List.of())))
         .isInstanceOf(CommitRejectedException.class);
+    PartitionLease current = lease(store.partitionOf(counter.toString()));
 
     var snapshot = store.loadEntities(Map.of(counter, Set.of("c:a", "c:unknown"),
         EntityId.of("Counter", "never"), Set.of("c:a"))).get(counter);
@@ -418,7 +449,7 @@ public abstract class StoreContractTest {
         .get(EntityId.of("Counter", "never")).record()).isNull();
 
     EntityRecord locked = new EntityRecord(counter, 2, null, "holder-1", "{\"lock\":{}}", 2, T0);
-    store.commit(new PartitionCommit(lease, List.of(), Map.of(), List.of(), List.of(),
+    store.commit(new PartitionCommit(current, List.of(), Map.of(), List.of(), List.of(),
         List.of(new EntityWrite(locked, 1, Map.of("c:a", 4L))), List.of(), List.of(), List.of()));
     assertThat(store.lockedEntities()).extracting(EntityRecord::lockedBy).containsExactly("holder-1");
     assertThat(store.deleteEmptyEntities(List.of(store.getEntity(counter).orElseThrow()))).isZero();
@@ -426,7 +457,7 @@ public abstract class StoreContractTest {
     assertThat(store.queryEntities(EntityQuery.all().includingStateless()).items()).hasSize(1);
 
     EntityRecord empty = new EntityRecord(counter, 3, null, null, null, 0, T0);
-    store.commit(new PartitionCommit(lease, List.of(), Map.of(), List.of(), List.of(),
+    store.commit(new PartitionCommit(current, List.of(), Map.of(), List.of(), List.of(),
         List.of(new EntityWrite(empty, 2, Map.of())), List.of(), List.of(), List.of()));
     assertThat(store.deleteEmptyEntities(List.of(new EntityRecord(counter, 2, null, null, null, 0, T0)))).isZero();
     assertThat(store.deleteEmptyEntities(List.of(store.getEntity(counter).orElseThrow()))).isEqualTo(1);

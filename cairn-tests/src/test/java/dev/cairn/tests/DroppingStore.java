@@ -6,6 +6,7 @@ import dev.cairn.store.PartitionCommit;
 import dev.cairn.store.Store;
 import dev.cairn.testing.ForwardingStore;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Predicate;
 
 /** A store that loses the messages a predicate picks: to test the safety nets for lost messages. */
@@ -28,8 +29,8 @@ final class DroppingStore extends ForwardingStore {
   }
 
   @Override
-  public void commit(PartitionCommit c) {
-    super.commit(new PartitionCommit(c.lease(), c.consumedMessages(), c.failedMessages(), c.parkedMessages(),
+  public CompletableFuture<Void> commitAsync(PartitionCommit c) {
+    return super.commitAsync(new PartitionCommit(c.lease(), c.consumedMessages(), c.failedMessages(), c.parkedMessages(),
         c.instanceWrites(), c.entityWrites(), kept(c.newMessages()), c.newActivityTasks(),
         c.finishedActivityTasks()));
   }

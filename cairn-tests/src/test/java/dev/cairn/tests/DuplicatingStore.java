@@ -7,6 +7,7 @@ import dev.cairn.store.Store;
 import dev.cairn.testing.ForwardingStore;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 
@@ -41,8 +42,8 @@ final class DuplicatingStore extends ForwardingStore {
   }
 
   @Override
-  public void commit(PartitionCommit c) {
-    super.commit(new PartitionCommit(c.lease(), c.consumedMessages(), c.failedMessages(), c.parkedMessages(),
+  public CompletableFuture<Void> commitAsync(PartitionCommit c) {
+    return super.commitAsync(new PartitionCommit(c.lease(), c.consumedMessages(), c.failedMessages(), c.parkedMessages(),
         c.instanceWrites(), c.entityWrites(), doubled(c.newMessages()), c.newActivityTasks(),
         c.finishedActivityTasks()));
   }

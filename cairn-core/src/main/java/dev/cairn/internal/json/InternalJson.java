@@ -2,8 +2,13 @@ package dev.cairn.internal.json;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.cairn.failure.StoreException;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.ObjectReader;
+import tools.jackson.databind.ObjectWriter;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -22,6 +27,9 @@ public final class InternalJson {
               incl -> incl.withValueInclusion(JsonInclude.Include.NON_NULL))
           .build();
 
+  private static final Map<Class<?>, ObjectWriter> LIST_WRITERS = new ConcurrentHashMap<>();
+  private static final Map<Class<?>, ObjectReader> LIST_READERS = new ConcurrentHashMap<>();
+
   private InternalJson() {}
 
   /** The shared mapper. */
@@ -35,6 +43,27 @@ public final class InternalJson {
       return MAPPER.writeValueAsString(value);
     } catch (JacksonException e) {
       throw new StoreException("Cannot serialize " + value.getClass().getSimpleName() + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Writes values of one (polymorphic) type as one JSON array, each with its type id. */
+  public static <T> String writeList(List<? extends T> values, Class<T> elementType) {
+    try {
+      return LIST_WRITERS.computeIfAbsent(elementType,
+          type -> MAPPER.writerFor(MAPPER.getTypeFactory().constructCollectionType(List.class, type)))
+          .writeValueAsString(values);
+    } catch (JacksonException e) {
+      throw new StoreException("Cannot serialize a list of " + elementType.getSimpleName() + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Reads a JSON array of values. */
+  public static <T> List<T> readList(String json, Class<T> elementType) {
+    try {
+      return LIST_READERS.computeIfAbsent(elementType, MAPPER::readerForListOf).readValue(json);
+    } catch (JacksonException e) {
+      throw new StoreException("Cannot read a list of " + elementType.getSimpleName() + " from stored JSON: "
+          + e.getMessage(), e);
     }
   }
 
