@@ -8,10 +8,12 @@ import dev.cairn.client.RuntimeStatus;
 import dev.cairn.entity.EntityContext;
 import dev.cairn.entity.EntityId;
 import dev.cairn.failure.TaskFailedException;
+import dev.cairn.history.EventRaised;
 import dev.cairn.orchestration.OrchestrationContext;
 import dev.cairn.runtime.Cairn;
 import dev.cairn.store.Message;
 import dev.cairn.store.MessageBatch;
+import dev.cairn.store.OrchestrationMessage;
 import dev.cairn.store.Store;
 import dev.cairn.store.UndecodableMessage;
 import dev.cairn.testing.ForwardingStore;
@@ -87,6 +89,7 @@ class PoisonTest extends EngineTestBase {
       public MessageBatch fetchMessages(int partition, Instant now, int max, Set<Long> exclude) {
         MessageBatch batch = super.fetchMessages(partition, now, max, exclude);
         return new MessageBatch(batch.messages().stream().map(m -> m.target().equals("corrupt")
+                && m.body() instanceof OrchestrationMessage sent && sent.event() instanceof EventRaised
             ? new Message(m.id(), m.partition(), m.target(), new UndecodableMessage("{garbage", "bad JSON"),
                 m.visibleAt(), m.failedAttempts())
             : m).toList(), batch.nextDueAt());
@@ -98,6 +101,8 @@ class PoisonTest extends EngineTestBase {
         .start();
     try {
       cairn.client().start("Waits", null, dev.cairn.client.StartOptions.withId("corrupt"));
+      cairn.client().waitForStart("corrupt", WAIT);
+      cairn.client().raiseEvent("corrupt", "never", "now");
       InstanceStatus status = cairn.client().waitForCompletion("corrupt", WAIT);
 
       assertThat(status.runtimeStatus()).isEqualTo(RuntimeStatus.FAILED);

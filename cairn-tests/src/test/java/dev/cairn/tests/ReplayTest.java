@@ -15,6 +15,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
 /** SPEC 8 claim 7: replay rebuilds the state before the crash and sends nothing already recorded. */
@@ -33,6 +34,9 @@ class ReplayTest extends EngineTestBase {
     }));
     String id = first.client().start("Steps", null);
     assertThat(thirdStarted.await(20, TimeUnit.SECONDS)).isTrue();
+    // An activity may start before the commit that scheduled it is durable; crash once it is.
+    Awaitility.await().atMost(WAIT).until(() -> first.client().getStatus(id, true).orElseThrow().history().stream()
+        .filter(e -> e instanceof TaskScheduled).count() == 3);
 
     crash(first);
     Cairn second = start(b -> registrations(b, runs, step -> { }));

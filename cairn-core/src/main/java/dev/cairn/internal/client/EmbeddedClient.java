@@ -29,6 +29,7 @@ import dev.cairn.history.ExecutionSuspended;
 import dev.cairn.history.ExecutionTerminated;
 import dev.cairn.history.HistoryEvent;
 import dev.cairn.internal.dispatch.Engine;
+import dev.cairn.internal.dispatch.InstanceWatch;
 import dev.cairn.internal.registry.FunctionRegistry;
 import dev.cairn.internal.util.Ids;
 import dev.cairn.serialization.DataConverter;
@@ -49,10 +50,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.function.Predicate;
 
 /**
@@ -113,19 +110,26 @@ public final class EmbeddedClient implements CairnClient {
         null, null, now, now, 1);
     Instant startAt = options.startAt();
     ExecutionStarted started = new ExecutionStarted(-1, now, name, executionId, inputJson, null, startAt);
+    boolean scheduled = startAt != null && startAt.isAfter(now);
+    CreateResult result = scheduled ? null : engine.startHere(id, started, options.reusePolicy());
+    boolean throughStore = result == null;
     NewMessage message = new NewMessage(store.partitionOf(id), id, new OrchestrationMessage(null, started),
-        startAt != null && startAt.isAfter(now) ? startAt : now);
-    CreateResult result = store.createInstance(row, message, options.reusePolicy());
+        scheduled ? startAt : now);
+    if (throughStore) {
+      result = store.createInstance(row, message, options.reusePolicy());
+    }
     if (!result.created()) {
       if (options.reusePolicy() == ReusePolicy.RETURN_EXISTING) {
         return id;
       }
       throw new InstanceAlreadyExistsException(id, result.existing().status());
     }
-    if (result.existing() != null) {
-      engine.evict(id);
+    if (throughStore) {
+      if (result.existing() != null) {
+        engine.evict(id);
+      }
+      engine.signal(message.partition());
     }
-    engine.signal(message.partition());
     return id;
   }
 
@@ -159,11 +163,16 @@ public final class EmbeddedClient implements CairnClient {
 
   private InstanceStatus waitFor(
       String instanceId, Duration timeout, Predicate<InstanceStatus> done, String what) {
+    Ids.requireInstanceId(instanceId);
     long deadline = System.nanoTime() + timeout.toNanos();
-    while (true) {
-      CompletableFuture<Void> change = engine.watch().nextChange(instanceId);
-      try {
-        InstanceStatus status = getStatus(instanceId).orElseThrow(() -> new InstanceNotFoundException(instanceId));
+    try (InstanceWatch.Subscription changes = engine.watch().subscribe(instanceId)) {
+      InstanceRecord row = readRow(instanceId);
+      while (true) {
+        InstanceRecord told = changes.latest();
+        if (told != null && told.version() > row.version()) {
+          row = told;
+        }
+        InstanceStatus status = toStatus(row, null);
         if (done.test(status)) {
           return status;
         }
@@ -171,18 +180,19 @@ public final class EmbeddedClient implements CairnClient {
         if (remaining <= 0) {
           throw new WaitTimeoutException(instanceId, timeout, what);
         }
-        change.get(Math.min(remaining, RECHECK.toNanos()), TimeUnit.NANOSECONDS);
-      } catch (TimeoutException e) {
-        // Re-check the status (a change from another process is not notified here).
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new WaitTimeoutException(instanceId, timeout, what);
-      } catch (ExecutionException e) {
-        throw new IllegalStateException(e);
-      } finally {
-        engine.watch().cancel(instanceId, change);
+        if (!changes.awaitChange(Math.min(remaining, RECHECK.toNanos()))) {
+          // No change committed here; another process may have changed it.
+          row = readRow(instanceId);
+        }
       }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new WaitTimeoutException(instanceId, timeout, what);
     }
+  }
+
+  private InstanceRecord readRow(String instanceId) {
+    return store.getInstance(instanceId).orElseThrow(() -> new InstanceNotFoundException(instanceId));
   }
 
   @Override

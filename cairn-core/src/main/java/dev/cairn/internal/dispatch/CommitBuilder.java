@@ -1,5 +1,6 @@
 package dev.cairn.internal.dispatch;
 
+import dev.cairn.history.HistoryEvent;
 import dev.cairn.store.ActivityTask;
 import dev.cairn.store.EntityWrite;
 import dev.cairn.store.InstanceWrite;
@@ -18,15 +19,17 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Collects one partition batch's unit of work, and what to do once it is durable: dispatch the new activity
- * tasks, wake the partitions that got messages, tell waiting clients, and put executors back in the cache.
- * Nothing collected here is released before {@link #afterCommit}.
+ * Collects one partition batch's unit of work, and what to do once it is durable: wake the partitions that got
+ * messages and tell waiting clients. Nothing collected here is released before the commit is durable, except the
+ * new activity tasks, which may start at once (an activity may run more than once anyway). The batch reads
+ * history through {@link #history}, which includes what the partition's commits still in flight append.
  */
 final class CommitBuilder {
   private final PartitionLease lease;
   private final Store store;
   private final String owner;
   private final Instant leaseUntil;
+  private final PendingWrites pending;
   private final List<Long> consumed = new ArrayList<>();
   private final Map<Long, String> failed = new HashMap<>();
   private final List<ParkedMessage> parked = new ArrayList<>();
@@ -36,14 +39,18 @@ final class CommitBuilder {
   private final List<ActivityTask> activities = new ArrayList<>();
   private final List<String> finishedActivities = new ArrayList<>();
   private final List<Runnable> afterCommit = new ArrayList<>();
-  private final List<Runnable> onFailure = new ArrayList<>();
-  private final Set<String> changedInstances = new LinkedHashSet<>();
 
-  CommitBuilder(PartitionLease lease, Store store, Instant leaseUntil) {
+  CommitBuilder(PartitionLease lease, Store store, Instant leaseUntil, PendingWrites pending) {
     this.lease = lease;
     this.store = store;
     this.owner = lease.owner();
     this.leaseUntil = leaseUntil;
+    this.pending = pending;
+  }
+
+  /** An instance's current history, including what the partition's commits in flight append. */
+  List<HistoryEvent> history(String instanceId) {
+    return pending.history(instanceId);
   }
 
   String owner() {
@@ -68,7 +75,6 @@ final class CommitBuilder {
 
   void instance(InstanceWrite write) {
     instances.add(write);
-    changedInstances.add(write.record().instanceId());
   }
 
   void entity(EntityWrite write) {
@@ -92,14 +98,9 @@ final class CommitBuilder {
     afterCommit.add(action);
   }
 
-  /** Runs when the commit failed (to undo in-memory changes). */
-  void onFailure(Runnable action) {
-    onFailure.add(action);
-  }
-
   /** A fresh builder for one instance's or entity's part, merged with {@link #absorb} when it succeeds. */
   CommitBuilder part() {
-    return new CommitBuilder(lease, store, leaseUntil);
+    return new CommitBuilder(lease, store, leaseUntil, pending);
   }
 
   /** Takes over everything a part collected. */
@@ -113,8 +114,6 @@ final class CommitBuilder {
     activities.addAll(part.activities);
     finishedActivities.addAll(part.finishedActivities);
     afterCommit.addAll(part.afterCommit);
-    onFailure.addAll(part.onFailure);
-    changedInstances.addAll(part.changedInstances);
   }
 
   PartitionCommit build() {
@@ -134,15 +133,7 @@ final class CommitBuilder {
     return partitions;
   }
 
-  Set<String> changedInstances() {
-    return changedInstances;
-  }
-
   void runAfterCommit() {
     afterCommit.forEach(Runnable::run);
-  }
-
-  void runOnFailure() {
-    onFailure.forEach(Runnable::run);
   }
 }

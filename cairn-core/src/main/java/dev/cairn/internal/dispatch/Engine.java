@@ -1,14 +1,19 @@
 package dev.cairn.internal.dispatch;
 
+import dev.cairn.client.ReusePolicy;
+import dev.cairn.history.ExecutionStarted;
 import dev.cairn.history.HistoryEvent;
 import dev.cairn.internal.replay.ExecutorSettings;
 import dev.cairn.runtime.AdjustableClock;
 import dev.cairn.runtime.RuntimeMetrics;
 import dev.cairn.store.ActivityTask;
+import dev.cairn.store.CreateResult;
 import dev.cairn.store.NewMessage;
 import dev.cairn.store.OrchestrationMessage;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -86,6 +91,27 @@ public final class Engine {
     }
   }
 
+  /**
+   * Starts an instance through the processor of its partition when this engine owns it: the instance is created
+   * together with its first episode, in one commit, and the outcome is returned once that is durable.
+   *
+   * @return the outcome, or null when the start must go through the store instead
+   */
+  public CreateResult startHere(String instanceId, ExecutionStarted started, ReusePolicy policy) {
+    PartitionProcessor owner = processors[config.store().partitionOf(instanceId)];
+    CompletableFuture<CreateResult> outcome =
+        owner.offerStart(new StartRequest(instanceId, started, policy, new CompletableFuture<>()));
+    if (outcome == null) {
+      return null;
+    }
+    try {
+      return outcome.join();
+    } catch (CompletionException e) {
+      LOG.debug("Instance '{}' is started through the store: {}", instanceId, e.getCause().getMessage());
+      return null;
+    }
+  }
+
   /** Drops a cached instance (purged or replaced by a client). */
   public void evict(String instanceId) {
     cache.evict(instanceId);
@@ -106,12 +132,22 @@ public final class Engine {
     PartitionProcessor owner = processors[task.partition()];
     if (owner.owns()) {
       owner.offer(new ActivityResult(task, outcome));
-      return;
+    } else {
+      deliverDurably(new ActivityResult(task, outcome));
     }
+  }
+
+  /** Records an activity's outcome through the store: queued for its partition if its task still exists. */
+  void deliverDurably(ActivityResult outcome) {
+    ActivityTask task = outcome.task();
     NewMessage result = new NewMessage(task.partition(), task.instanceId(),
-        new OrchestrationMessage(task.executionId(), outcome), config.clock().instant());
-    if (config.store().completeActivityTask(task.taskKey(), result)) {
-      signal(task.partition());
+        new OrchestrationMessage(task.executionId(), outcome.event()), config.clock().instant());
+    try {
+      if (config.store().completeActivityTask(task.taskKey(), result)) {
+        signal(task.partition());
+      }
+    } catch (RuntimeException e) {
+      LOG.warn("Could not record the outcome of activity task {}; it will run again", task.taskKey(), e);
     }
   }
 

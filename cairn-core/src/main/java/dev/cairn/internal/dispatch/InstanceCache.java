@@ -1,6 +1,7 @@
 package dev.cairn.internal.dispatch;
 
 import dev.cairn.internal.replay.OrchestrationExecutor;
+import dev.cairn.store.InstanceRecord;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -10,7 +11,8 @@ import java.util.concurrent.locks.ReentrantLock;
  * The instance cache of the cached execution mode: executors whose code is parked between episodes, bounded
  * by count and by estimated memory, least recently used evicted first. An evicted executor's code is unwound;
  * the instance is rebuilt by replay the next time it runs. A processor takes an entry out while it runs an
- * episode and puts it back after the commit, so an executor is never used by two threads.
+ * episode and puts it back right after (before the commit is durable: a failed commit evicts the instances it
+ * touched), so an executor is never used by two threads.
  */
 final class InstanceCache {
   /** The estimated memory of one cached instance, beyond its history. */
@@ -19,7 +21,16 @@ final class InstanceCache {
   /** The estimated memory of one history event held by a cached executor. */
   private static final long EVENT_BYTES = 320;
 
-  record Entry(OrchestrationExecutor executor, String executionId, long version) {
+  /** A parked executor and the instance row as of its last episode (committed, or in a commit in flight). */
+  record Entry(OrchestrationExecutor executor, InstanceRecord row) {
+    String executionId() {
+      return row.executionId();
+    }
+
+    long version() {
+      return row.version();
+    }
+
     long weight() {
       return BASE_BYTES + EVENT_BYTES * executor.historyLength();
     }
@@ -40,6 +51,17 @@ final class InstanceCache {
     return maxCount > 0;
   }
 
+  /** The row of a cached instance, or null when it is not cached. */
+  InstanceRecord row(String instanceId) {
+    lock.lock();
+    try {
+      Entry entry = entries.get(instanceId);
+      return entry == null ? null : entry.row();
+    } finally {
+      lock.unlock();
+    }
+  }
+
   /** Removes and returns the instance's entry, or null. */
   Entry take(String instanceId) {
     lock.lock();
@@ -54,7 +76,7 @@ final class InstanceCache {
     }
   }
 
-  /** Caches an executor after its episode committed, evicting the least recently used over the limits. */
+  /** Caches an executor after its episode, evicting the least recently used over the limits. */
   void put(String instanceId, Entry entry) {
     if (!enabled()) {
       entry.executor().abandon();

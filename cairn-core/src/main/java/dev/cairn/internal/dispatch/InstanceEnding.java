@@ -75,7 +75,7 @@ final class InstanceEnding {
     if (row == null) {
       return;
     }
-    List<HistoryEvent> history = config.store().loadHistory(id);
+    List<HistoryEvent> history = part.history(id);
     LockScan scan = LockScan.of(history);
     int next = history.size();
     List<HistoryEvent> events = new ArrayList<>();
@@ -95,7 +95,7 @@ final class InstanceEnding {
   private void suspend(
       String id, InstanceRecord row, List<HistoryEvent> fresh, FailureDetails details, CommitBuilder part,
       Instant now) {
-    int next = config.store().loadHistory(id).size();
+    int next = part.history(id).size();
     List<HistoryEvent> events = new ArrayList<>();
     events.add(new OrchestratorStarted(next++, now));
     events.add(new ExecutionSuspended(next++, now, details.errorMessage()));
@@ -112,6 +112,6 @@ final class InstanceEnding {
     InstanceRecord next = new InstanceRecord(row.instanceId(), row.name(), row.executionId(), status,
         row.input(), null, row.customStatus(), details, row.parent(), row.createdAt(), now, row.version() + 1);
     part.instance(new InstanceWrite(next, row.version(), false, events));
-    part.afterCommit(() -> watch.changed(row.instanceId()));
+    part.afterCommit(() -> watch.changed(next));
   }
 }

@@ -34,7 +34,15 @@ final class InstanceStep {
   /** Executions that continue as new without waiting are followed this many times within one batch. */
   private static final int MAX_GENERATIONS_PER_BATCH = 100;
 
-  record Work(String instanceId, List<Message> messages, List<ActivityResult> results) {}
+  /**
+   * An instance's share of a batch.
+   *
+   * @param instanceId the instance
+   * @param messages its queued messages
+   * @param results activity results handed over in memory
+   * @param start a start handed over in memory by a client, or null
+   */
+  record Work(String instanceId, List<Message> messages, List<ActivityResult> results, ExecutionStarted start) {}
 
   private final EngineConfig config;
   private final ExecutorSettings settings;
@@ -56,11 +64,17 @@ final class InstanceStep {
     this.ending = new InstanceEnding(config, effects, watch);
   }
 
-  void process(Work work, InstanceRecord row, CommitBuilder commit, Instant now) {
+  /**
+   * Runs the work and adds its outcome to the commit.
+   *
+   * @return whether the work's in-memory start (if any) started the new execution
+   */
+  boolean process(Work work, InstanceRecord row, CommitBuilder commit, Instant now) {
     CommitBuilder part = commit.part();
     try {
-      run(work, row, part, now);
+      ExecutionStarted started = run(work, row, part, now);
       commit.absorb(part);
+      return started != null && started == work.start();
     } catch (VirtualMachineError fatal) {
       throw fatal;
     } catch (RuntimeException | Error e) {
@@ -69,10 +83,12 @@ final class InstanceStep {
         throw e;
       }
       onCrash(work, row, e, commit, now);
+      return false;
     }
   }
 
-  private void run(Work work, InstanceRecord row, CommitBuilder part, Instant now) {
+  /** Runs the work; returns the start event of the execution it started, or null. */
+  private ExecutionStarted run(Work work, InstanceRecord row, CommitBuilder part, Instant now) {
     String id = work.instanceId();
     List<Incoming> incoming = new ArrayList<>();
     for (Message message : work.messages()) {
@@ -88,12 +104,15 @@ final class InstanceStep {
       part.activityFinished(result.task().taskKey());
       incoming.add(new Incoming(result.event(), result.task().executionId()));
     }
+    if (work.start() != null) {
+      incoming.add(new Incoming(work.start(), null));
+    }
     boolean active = row != null && !row.status().isTerminal() && row.status() != RuntimeStatus.CONTINUED_AS_NEW;
     if (active) {
       continueExecution(id, row, incoming, part, now);
-    } else {
-      startExecution(id, row, incoming, part, now);
+      return null;
     }
+    return startExecution(id, row, incoming, part, now);
   }
 
   private void continueExecution(
@@ -119,12 +138,12 @@ final class InstanceStep {
         cached.executor().abandon();
       }
       executor = new OrchestrationExecutor(id, settings);
-      past = config.store().loadHistory(id);
+      past = part.history(id);
     }
     runEpisode(id, row, executor, past, fresh, false, part, now);
   }
 
-  private void startExecution(
+  private ExecutionStarted startExecution(
       String id, InstanceRecord row, List<Incoming> incoming, CommitBuilder part, Instant now) {
     ExecutionStarted start = null;
     for (Incoming in : incoming) {
@@ -142,7 +161,7 @@ final class InstanceStep {
       if (!incoming.isEmpty()) {
         LOG.debug("Dropped {} events for instance '{}', which is not running", incoming.size(), id);
       }
-      return;
+      return null;
     }
     List<HistoryEvent> fresh = new ArrayList<>();
     fresh.add(start);
@@ -152,7 +171,10 @@ final class InstanceStep {
       }
     }
     cache.evict(id);
-    runEpisode(id, row, new OrchestrationExecutor(id, settings), List.of(), fresh, row != null, part, now);
+    // A finished instance started again is a new instance under the same id, created now.
+    InstanceRecord base = row == null || !row.status().isTerminal() ? row : row.withCreatedAt(start.timestamp());
+    runEpisode(id, base, new OrchestrationExecutor(id, settings), List.of(), fresh, row != null, part, now);
+    return start;
   }
 
   private void refuseStart(String id, InstanceRecord row, ExecutionStarted start, CommitBuilder part, Instant now) {
@@ -184,7 +206,7 @@ final class InstanceStep {
       throw e;
     }
     if (result.newEvents().isEmpty()) {
-      keepCached(id, row, executor, part);
+      keepCached(id, row, executor);
       return;
     }
     counters.appendedEvents.add(result.newEvents().size());
@@ -219,31 +241,26 @@ final class InstanceStep {
         last.output(), last.customStatus(), last.failure(), last.parent(), row == null ? now : row.createdAt(),
         now, version + 1);
     part.instance(new InstanceWrite(next, version, replace, history));
-    OrchestrationExecutor finalExecutor = lastExecutor;
-    boolean ended = last.ended();
+    if (last.ended()) {
+      lastExecutor.abandon();
+    } else {
+      cache.put(id, new InstanceCache.Entry(lastExecutor, next));
+    }
     boolean finished = last.status().isTerminal();
-    String executionId = last.executionId();
     part.afterCommit(() -> {
-      watch.changed(id);
+      watch.changed(next);
       if (finished) {
         counters.instancesFinished.increment();
       }
-      if (ended) {
-        finalExecutor.abandon();
-      } else {
-        cache.put(id, new InstanceCache.Entry(finalExecutor, executionId, version + 1));
-      }
     });
-    part.onFailure(finalExecutor::abandon);
   }
 
-  private void keepCached(String id, InstanceRecord row, OrchestrationExecutor executor, CommitBuilder part) {
+  private void keepCached(String id, InstanceRecord row, OrchestrationExecutor executor) {
     if (executor.isFinished() || row == null) {
       executor.abandon();
       return;
     }
-    part.afterCommit(() -> cache.put(id, new InstanceCache.Entry(executor, row.executionId(), row.version())));
-    part.onFailure(executor::abandon);
+    cache.put(id, new InstanceCache.Entry(executor, row));
   }
 
   private void onCrash(Work work, InstanceRecord row, Throwable error, CommitBuilder commit, Instant now) {

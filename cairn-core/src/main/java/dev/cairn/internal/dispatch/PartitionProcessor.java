@@ -1,8 +1,10 @@
 package dev.cairn.internal.dispatch;
 
+import dev.cairn.client.ReusePolicy;
 import dev.cairn.entity.EntityId;
 import dev.cairn.failure.CommitRejectedException;
 import dev.cairn.store.ActivityTask;
+import dev.cairn.store.CreateResult;
 import dev.cairn.store.EntityMessage;
 import dev.cairn.store.EntityRecord;
 import dev.cairn.store.EntitySnapshot;
@@ -16,28 +18,49 @@ import dev.cairn.store.Store;
 import dev.cairn.store.UnlockRequest;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Owns one partition: takes its queued messages (and the activity results handed to it in memory) in
- * batches, runs the episodes and entity batches they trigger, commits each batch atomically, and only then
- * releases the effects. Runs on a virtual thread of its own.
+ * batches, runs the episodes and entity batches they trigger, and commits each batch atomically. It does not
+ * wait for a commit to be durable before it goes on: the next batch builds on the commits in flight (see {@link
+ * PendingWrites}), and the store applies them in order or, after a failure, none of the later ones. What a commit
+ * releases (messages to other partitions, notifications to clients) waits until it is durable; only new activity
+ * tasks start at once. Runs on a virtual thread of its own.
  */
 final class PartitionProcessor {
   private static final Logger LOG = LoggerFactory.getLogger(PartitionProcessor.class);
+
+  /** Even without a signal, the queue is read this often (messages from other processes). */
   private static final Duration IDLE_POLL = Duration.ofSeconds(1);
+
+  /** Commits in flight at most; then the processor waits for the oldest to be durable. */
+  private static final int MAX_IN_FLIGHT = 8;
+
+  /** A submitted commit, what to release once it is durable, the instances it ran and the starts it holds. */
+  private record InFlight(
+      PartitionCommit unit, CommitBuilder batch, Set<String> instances, List<StartRequest> starts,
+      CompletableFuture<Void> done) {}
 
   private final int partition;
   private final Engine engine;
@@ -46,12 +69,19 @@ final class PartitionProcessor {
   private final InstanceStep instances;
   private final EntityStep entities;
   private final WorkSignal signal = new WorkSignal();
+  private final AtomicBoolean messagesMayWait = new AtomicBoolean(true);
   private final ConcurrentLinkedQueue<ActivityResult> inbox = new ConcurrentLinkedQueue<>();
+  private final ConcurrentLinkedQueue<StartRequest> starts = new ConcurrentLinkedQueue<>();
   private final CountDownLatch stopped = new CountDownLatch(1);
+  private final ArrayDeque<InFlight> inFlight = new ArrayDeque<>();
+  private final Set<Long> messagesInFlight = new HashSet<>();
+  private final Set<String> liveTasks = new HashSet<>();
+  private final PendingWrites pending;
   private volatile boolean stopping;
   private volatile boolean halted;
-  private PartitionLease lease;
+  private volatile PartitionLease lease;
   private Instant nextDueAt;
+  private long lastFetchNanos;
   private Thread thread;
 
   PartitionProcessor(int partition, Engine engine, InstanceStep instances, EntityStep entities) {
@@ -61,21 +91,39 @@ final class PartitionProcessor {
     this.store = config.store();
     this.instances = instances;
     this.entities = entities;
+    this.pending = new PendingWrites(store);
   }
 
   void start() {
     thread = Thread.ofVirtual().name("cairn-partition-" + partition).start(this::loop);
   }
 
-  /** Wakes the processor: new messages, a changed clock, or shutdown. */
+  /** Wakes the processor because its queue may have new messages (or the clock changed, or shutdown). */
   void signal() {
+    messagesMayWait.set(true);
     signal.signal();
   }
 
-  /** Hands an activity's outcome to this partition; it is committed with the next batch. */
+  /** Hands an activity's outcome to this partition; it is committed with a later batch. */
   void offer(ActivityResult result) {
     inbox.add(result);
     signal.signal();
+  }
+
+  /**
+   * Takes a client's start, to be created together with its first episode. Returns null when this processor
+   * cannot take it (it does not own the partition, or is stopping); then the client starts through the store.
+   */
+  CompletableFuture<CreateResult> offerStart(StartRequest request) {
+    if (!owns() || stopping) {
+      return null;
+    }
+    starts.add(request);
+    signal.signal();
+    if (stopped.getCount() == 0 && starts.remove(request)) {
+      return null;
+    }
+    return request.outcome();
   }
 
   /** Whether this processor currently owns its partition. */
@@ -93,17 +141,33 @@ final class PartitionProcessor {
       }
     } finally {
       stopped.countDown();
+      failStarts(starts);
+      inFlight.forEach(unsettled -> failStarts(new ArrayList<>(unsettled.starts())));
+    }
+  }
+
+  private static void failStarts(Collection<StartRequest> requests) {
+    StartRequest request;
+    Iterator<StartRequest> waiting = requests.iterator();
+    while (waiting.hasNext()) {
+      request = waiting.next();
+      waiting.remove();
+      request.outcome().completeExceptionally(new IllegalStateException("The partition cannot take the start now"));
     }
   }
 
   private void step() {
     try {
       if (lease == null && !acquire()) {
+        failStarts(starts);
         signal.await(config.partitionLease().dividedBy(4));
         return;
       }
+      settle();
       renewIfDue();
-      if (!processBatch()) {
+      if (inFlight.size() >= MAX_IN_FLIGHT) {
+        awaitDone(inFlight.peekFirst().done());
+      } else if (!processBatch()) {
         waitForWork();
       }
     } catch (RuntimeException e) {
@@ -112,14 +176,21 @@ final class PartitionProcessor {
       }
       LOG.error("Partition {} failed to process a batch; it takes the partition over again", partition, e);
       lease = null;
+      failStarts(starts);
+      abandonInFlight();
       signal.await(Duration.ofMillis(e instanceof CommitRejectedException ? 10 : 500));
     }
   }
 
   private void drain() {
-    for (int round = 0; round < 100 && !inbox.isEmpty() && lease != null; round++) {
+    for (int round = 0; round < 100 && lease != null && (!inbox.isEmpty() || !inFlight.isEmpty()); round++) {
       try {
-        processBatch();
+        settle();
+        if (!inbox.isEmpty()) {
+          processBatch();
+        } else if (!inFlight.isEmpty()) {
+          awaitDone(inFlight.peekFirst().done());
+        }
       } catch (RuntimeException e) {
         LOG.warn("Partition {} could not commit its last batch while stopping", partition, e);
         return;
@@ -134,7 +205,11 @@ final class PartitionProcessor {
     }
     lease = acquired;
     inbox.clear();
+    failStarts(starts);
+    liveTasks.clear();
+    messagesMayWait.set(true);
     for (ActivityTask task : store.activityTasks(acquired)) {
+      liveTasks.add(task.taskKey());
       engine.activities().dispatch(task);
     }
     releaseOrphanedLocks();
@@ -183,21 +258,36 @@ final class PartitionProcessor {
   /** Processes one batch; returns false when there was nothing to do. */
   private boolean processBatch() {
     Instant now = config.clock().instant();
-    MessageBatch fetched = store.fetchMessages(partition, now, config.batchSize(), Set.of());
-    nextDueAt = fetched.nextDueAt();
+    List<Message> messages = fetchIfDue(now);
     List<ActivityResult> results = drainInbox();
-    if (fetched.messages().isEmpty() && results.isEmpty()) {
+    Map<String, StartRequest> startsById = drainStarts();
+    if (messages.isEmpty() && results.isEmpty() && startsById.isEmpty()) {
       return false;
     }
+    Set<String> ran = new HashSet<>();
+    try {
+      process(now, messages, results, startsById, ran);
+    } catch (RuntimeException | Error e) {
+      // Nothing of the batch was submitted: forget what its episodes left in the cache.
+      ran.forEach(engine.cache()::evict);
+      failStarts(new ArrayList<>(startsById.values()));
+      throw e;
+    }
+    return true;
+  }
+
+  private void process(Instant now, List<Message> messages, List<ActivityResult> results,
+      Map<String, StartRequest> startsById, Set<String> ran) {
     Map<String, List<Message>> byInstance = new LinkedHashMap<>();
     Map<EntityId, List<Message>> byEntity = new LinkedHashMap<>();
     Map<EntityId, Set<String>> senders = new HashMap<>();
-    for (Message message : fetched.messages()) {
+    for (Message message : messages) {
       if (message.target().startsWith("@")) {
         EntityId entity = EntityId.parse(message.target());
         byEntity.computeIfAbsent(entity, e -> new ArrayList<>()).add(message);
+        Set<String> sendersOfEntity = senders.computeIfAbsent(entity, e -> new HashSet<>());
         if (message.body() instanceof EntityMessage body && body.sender() != null) {
-          senders.computeIfAbsent(entity, e -> new HashSet<>()).add(body.sender());
+          sendersOfEntity.add(body.sender());
         }
       } else {
         byInstance.computeIfAbsent(message.target(), t -> new ArrayList<>()).add(message);
@@ -208,58 +298,225 @@ final class PartitionProcessor {
       byInstance.computeIfAbsent(result.task().instanceId(), t -> new ArrayList<>());
       resultsByInstance.computeIfAbsent(result.task().instanceId(), t -> new ArrayList<>()).add(result);
     }
-    CommitBuilder commit = new CommitBuilder(lease, store, now.plus(config.activityLease()));
-    Map<String, InstanceRecord> rows = byInstance.isEmpty() ? Map.of() : store.loadInstances(byInstance.keySet());
+    for (String id : startsById.keySet()) {
+      byInstance.computeIfAbsent(id, t -> new ArrayList<>());
+    }
+    ran.addAll(byInstance.keySet());
+    CommitBuilder commit = new CommitBuilder(lease, store, now.plus(config.activityLease()), pending);
+    Map<String, InstanceRecord> rows = currentRows(byInstance.keySet());
+    List<StartRequest> taken = new ArrayList<>();
     for (Map.Entry<String, List<Message>> entry : byInstance.entrySet()) {
       String id = entry.getKey();
-      instances.process(new InstanceStep.Work(id, entry.getValue(), resultsByInstance.getOrDefault(id, List.of())),
-          rows.get(id), commit, now);
-    }
-    for (EntityId entity : byEntity.keySet()) {
-      senders.putIfAbsent(entity, Set.of());
+      InstanceRecord row = rows.get(id);
+      StartRequest start = startsById.get(id);
+      if (start != null && !mayStart(start, row)) {
+        StartRequest refused = start;
+        commit.afterCommit(() -> refused.outcome().complete(new CreateResult(false, row)));
+        taken.add(refused);
+        start = null;
+      }
+      boolean started = instances.process(new InstanceStep.Work(id, entry.getValue(),
+          resultsByInstance.getOrDefault(id, List.of()), start == null ? null : start.started()), row, commit, now);
+      if (start != null && started) {
+        StartRequest accepted = start;
+        commit.afterCommit(() -> accepted.outcome().complete(new CreateResult(true, row)));
+        taken.add(start);
+      } else if (start != null) {
+        start.outcome().completeExceptionally(new IllegalStateException("The start did not take effect here"));
+      }
     }
     Map<EntityId, EntitySnapshot> snapshots = byEntity.isEmpty() ? Map.of() : store.loadEntities(senders);
     for (Map.Entry<EntityId, List<Message>> entry : byEntity.entrySet()) {
-      entities.process(new EntityStep.Work(entry.getKey(), entry.getValue()), snapshots.get(entry.getKey()),
+      EntityId entity = entry.getKey();
+      entities.process(new EntityStep.Work(entity, entry.getValue()), pending.entity(entity, snapshots.get(entity)),
           commit, now);
     }
-    commitAndRelease(commit);
+    submit(commit, byInstance.keySet(), taken);
     engine.counters().activitiesCompleted.add(results.size());
-    for (List<Message> messages : byEntity.values()) {
-      engine.counters().entityOperations.add(messages.size());
+    for (List<Message> batch : byEntity.values()) {
+      engine.counters().entityOperations.add(batch.size());
     }
-    return true;
   }
 
+  /** Reads the queue when it may hold something new: after a signal, when a message is due, or now and then. */
+  private List<Message> fetchIfDue(Instant now) {
+    boolean due = nextDueAt != null && !now.isBefore(nextDueAt);
+    boolean pollDue = System.nanoTime() - lastFetchNanos >= IDLE_POLL.toNanos();
+    if (!messagesMayWait.getAndSet(false) && !due && !pollDue) {
+      return List.of();
+    }
+    lastFetchNanos = System.nanoTime();
+    MessageBatch fetched = store.fetchMessages(partition, now, config.batchSize(), messagesInFlight);
+    nextDueAt = fetched.nextDueAt();
+    if (fetched.messages().size() >= config.batchSize()) {
+      messagesMayWait.set(true);
+    }
+    return fetched.messages();
+  }
+
+  /** Whether a start may create its instance, given the row there is: as {@link Store#createInstance} decides. */
+  private static boolean mayStart(StartRequest start, InstanceRecord row) {
+    return row == null || (start.policy() == ReusePolicy.REPLACE_FINISHED && row.status().isTerminal());
+  }
+
+  /** The starts waiting, at most one per instance (a second start of the same id waits for the next batch). */
+  private Map<String, StartRequest> drainStarts() {
+    Map<String, StartRequest> taken = new LinkedHashMap<>();
+    List<StartRequest> later = new ArrayList<>();
+    StartRequest next;
+    while (taken.size() < config.batchSize() && (next = starts.poll()) != null) {
+      if (taken.putIfAbsent(next.instanceId(), next) != null) {
+        later.add(next);
+      }
+    }
+    if (!later.isEmpty()) {
+      starts.addAll(later);
+      signal.signal();
+    }
+    return taken;
+  }
+
+  /**
+   * The rows the batch builds on: what the commits in flight write, else the cached row, else the store's. A
+   * cached row is current: only this processor changes a running instance's row.
+   */
+  private Map<String, InstanceRecord> currentRows(Set<String> ids) {
+    Map<String, InstanceRecord> rows = new HashMap<>();
+    List<String> unknown = new ArrayList<>();
+    for (String id : ids) {
+      InstanceRecord row = pending.row(id);
+      if (row == null) {
+        row = engine.cache().row(id);
+      }
+      if (row != null) {
+        rows.put(id, row);
+      } else {
+        unknown.add(id);
+      }
+    }
+    if (!unknown.isEmpty()) {
+      rows.putAll(store.loadInstances(unknown));
+    }
+    return rows;
+  }
+
+  /**
+   * Takes the activity results waiting in memory. A result of a task this owner did not schedule or hand out
+   * since it acquired the partition (it ran for a commit that failed, or before a takeover) goes the durable
+   * way, which records it only if its task exists.
+   */
   private List<ActivityResult> drainInbox() {
     List<ActivityResult> results = new ArrayList<>();
     ActivityResult next;
     while (results.size() < config.batchSize() && (next = inbox.poll()) != null) {
-      results.add(next);
+      if (liveTasks.remove(next.task().taskKey())) {
+        results.add(next);
+      } else {
+        ActivityResult stale = next;
+        Thread.ofVirtual().name("cairn-activity-result").start(() -> engine.deliverDurably(stale));
+      }
     }
     return results;
   }
 
-  private void commitAndRelease(CommitBuilder commit) {
-    PartitionCommit unit = commit.build();
+  private void submit(CommitBuilder batch, Set<String> instanceIds, List<StartRequest> startsTaken) {
+    PartitionCommit unit = batch.build();
     if (halted) {
+      failStarts(startsTaken);
       throw new IllegalStateException("halted");
     }
-    if (!unit.isEmpty()) {
-      try {
-        store.commit(unit);
-        engine.counters().commits.increment();
-      } catch (RuntimeException e) {
-        commit.runOnFailure();
-        throw e;
+    CompletableFuture<Void> done;
+    try {
+      done = unit.isEmpty() ? CompletableFuture.completedFuture(null) : store.commitAsync(unit);
+    } catch (RuntimeException e) {
+      done = CompletableFuture.failedFuture(e);
+    }
+    inFlight.addLast(new InFlight(unit, batch, Set.copyOf(instanceIds), startsTaken, done));
+    pending.add(unit);
+    messagesInFlight.addAll(unit.consumedMessages());
+    messagesInFlight.addAll(unit.failedMessages().keySet());
+    unit.parkedMessages().forEach(parked -> messagesInFlight.add(parked.messageId()));
+    if (!done.isCompletedExceptionally()) {
+      for (ActivityTask task : unit.newActivityTasks()) {
+        liveTasks.add(task.taskKey());
+        engine.activities().dispatch(task);
       }
     }
-    for (ActivityTask task : commit.newActivities()) {
-      engine.activities().dispatch(task);
+    done.whenComplete((ignored, error) -> signal.signal());
+  }
+
+  /** Releases what the durable commits at the head of the pipeline produced; throws if one failed. */
+  private void settle() {
+    while (!inFlight.isEmpty() && inFlight.peekFirst().done().isDone()) {
+      InFlight head = inFlight.pollFirst();
+      forget(head);
+      Throwable failure = failureOf(head.done());
+      if (failure != null) {
+        evict(head);
+        throw failure instanceof RuntimeException runtime ? runtime : new IllegalStateException(failure);
+      }
+      release(head);
     }
-    commit.runAfterCommit();
-    for (int target : commit.partitionsMessaged()) {
+  }
+
+  private void release(InFlight durable) {
+    if (!durable.unit().isEmpty()) {
+      engine.counters().commits.increment();
+    }
+    durable.batch().runAfterCommit();
+    for (int target : durable.batch().partitionsMessaged()) {
       engine.signal(target);
+    }
+  }
+
+  private void forget(InFlight settled) {
+    pending.settled(settled.unit());
+    messagesInFlight.removeAll(settled.unit().consumedMessages());
+    messagesInFlight.removeAll(settled.unit().failedMessages().keySet());
+    settled.unit().parkedMessages().forEach(parked -> messagesInFlight.remove(parked.messageId()));
+  }
+
+  /** After a failure: waits for every commit in flight, releases those that made it, and forgets the rest. */
+  private void abandonInFlight() {
+    while (!inFlight.isEmpty() && !halted) {
+      InFlight head = inFlight.pollFirst();
+      awaitDone(head.done());
+      if (head.done().isDone() && failureOf(head.done()) == null) {
+        release(head);
+      } else {
+        evict(head);
+      }
+    }
+    inFlight.forEach(this::evict);
+    inFlight.clear();
+    pending.clear();
+    messagesInFlight.clear();
+    liveTasks.clear();
+  }
+
+  private void evict(InFlight failed) {
+    failed.instances().forEach(engine.cache()::evict);
+    failStarts(new ArrayList<>(failed.starts()));
+  }
+
+  private static Throwable failureOf(CompletableFuture<Void> done) {
+    try {
+      done.join();
+      return null;
+    } catch (CompletionException e) {
+      return e.getCause();
+    } catch (CancellationException e) {
+      return e;
+    }
+  }
+
+  private void awaitDone(CompletableFuture<Void> done) {
+    try {
+      done.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (ExecutionException | CancellationException e) {
+      // Looked at when the commit is settled.
     }
   }
 
