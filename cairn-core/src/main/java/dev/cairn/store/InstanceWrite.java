@@ -6,7 +6,8 @@ import java.util.List;
 /**
  * A change to one orchestration instance within a commit.
  *
- * @param record the new row; its version must be {@code expectedVersion + 1} (1 for a new row). A write that
+ * @param record the new row; its version must be larger than {@code expectedVersion} (several changes may be
+ *     committed as one write). A write that
  *     keeps the execution ({@code replaceHistory} false, on an existing row) changes only the execution's
  *     progress (status, output, custom status, failure, update time); its name, execution id, input, parent and
  *     creation time must be the row's, and stores may leave those columns alone

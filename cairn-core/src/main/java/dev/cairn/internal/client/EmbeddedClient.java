@@ -103,7 +103,7 @@ public final class EmbeddedClient implements CairnClient {
 
   private String startWithJson(String name, String inputJson, StartOptions options) {
     String id = options.instanceId() != null
-        ? Ids.requireInstanceId(options.instanceId()) : UUID.randomUUID().toString();
+        ? Ids.requireInstanceId(options.instanceId()) : Ids.timeOrdered();
     Instant now = clock.instant();
     String executionId = UUID.randomUUID().toString();
     InstanceRecord row = new InstanceRecord(id, name, executionId, RuntimeStatus.PENDING, inputJson, null, null,

@@ -1,5 +1,6 @@
 package dev.cairn.internal.dispatch;
 
+import dev.cairn.entity.EntityId;
 import dev.cairn.history.HistoryEvent;
 import dev.cairn.store.ActivityTask;
 import dev.cairn.store.EntityWrite;
@@ -12,17 +13,23 @@ import dev.cairn.store.PartitionLease;
 import dev.cairn.store.Store;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 /**
- * Collects one partition batch's unit of work, and what to do once it is durable: wake the partitions that got
- * messages and tell waiting clients. Nothing collected here is released before the commit is durable, except the
- * new activity tasks, which may start at once (an activity may run more than once anyway). The batch reads
- * history through {@link #history}, which includes what the partition's commits still in flight append.
+ * Collects a partition's unit of work, and what to do once it is durable: wake the partitions that got messages
+ * and tell waiting clients. Nothing collected here is released before the commit is durable, except the new
+ * activity tasks, which may start at once (an activity may run more than once anyway). The batch reads history
+ * through {@link #history}, which includes what the partition's commits still in flight append.
+ *
+ * <p>Consecutive batches merge into one unit ({@link #absorb}): the writes of an instance or entity become one
+ * write from the first one's version to the last one's state, and an activity task scheduled and finished within
+ * the unit is never stored at all.
  */
 final class CommitBuilder {
   private final PartitionLease lease;
@@ -33,10 +40,10 @@ final class CommitBuilder {
   private final List<Long> consumed = new ArrayList<>();
   private final Map<Long, String> failed = new HashMap<>();
   private final List<ParkedMessage> parked = new ArrayList<>();
-  private final List<InstanceWrite> instances = new ArrayList<>();
-  private final List<EntityWrite> entities = new ArrayList<>();
+  private final Map<String, InstanceWrite> instances = new LinkedHashMap<>();
+  private final Map<EntityId, EntityWrite> entities = new LinkedHashMap<>();
   private final List<NewMessage> messages = new ArrayList<>();
-  private final List<ActivityTask> activities = new ArrayList<>();
+  private final Map<String, ActivityTask> activities = new LinkedHashMap<>();
   private final List<String> finishedActivities = new ArrayList<>();
   private final List<Runnable> afterCommit = new ArrayList<>();
 
@@ -74,11 +81,29 @@ final class CommitBuilder {
   }
 
   void instance(InstanceWrite write) {
-    instances.add(write);
+    instances.merge(write.record().instanceId(), write, CommitBuilder::followedBy);
   }
 
   void entity(EntityWrite write) {
-    entities.add(write);
+    entities.merge(write.record().id(), write, CommitBuilder::followedBy);
+  }
+
+  /** One write with the effect of an instance's write and the one that builds on it. */
+  private static InstanceWrite followedBy(InstanceWrite first, InstanceWrite second) {
+    List<HistoryEvent> history = new ArrayList<>();
+    if (!second.replaceHistory()) {
+      history.addAll(first.history());
+    }
+    history.addAll(second.history());
+    return new InstanceWrite(second.record(), first.expectedVersion(),
+        first.replaceHistory() || second.replaceHistory(), history);
+  }
+
+  /** One write with the effect of an entity's write and the one that builds on it. */
+  private static EntityWrite followedBy(EntityWrite first, EntityWrite second) {
+    Map<String, Long> watermarks = new HashMap<>(first.senderWatermarks());
+    second.senderWatermarks().forEach((sender, sequence) -> watermarks.merge(sender, sequence, Math::max));
+    return new EntityWrite(second.record(), first.expectedVersion(), watermarks);
   }
 
   void message(String target, MessageBody body, Instant visibleAt) {
@@ -86,11 +111,14 @@ final class CommitBuilder {
   }
 
   void activity(ActivityTask task) {
-    activities.add(task);
+    activities.put(task.taskKey(), task);
   }
 
+  /** Records that a task's result is in; a task scheduled within this unit is then never stored. */
   void activityFinished(String taskKey) {
-    finishedActivities.add(taskKey);
+    if (activities.remove(taskKey) == null) {
+      finishedActivities.add(taskKey);
+    }
   }
 
   /** Runs after the commit is durable. */
@@ -103,26 +131,32 @@ final class CommitBuilder {
     return new CommitBuilder(lease, store, leaseUntil, pending);
   }
 
-  /** Takes over everything a part collected. */
+  /** Takes over everything a part (or a later batch) collected, as if it had been collected here. */
   void absorb(CommitBuilder part) {
     consumed.addAll(part.consumed);
     failed.putAll(part.failed);
     parked.addAll(part.parked);
-    instances.addAll(part.instances);
-    entities.addAll(part.entities);
+    part.instances.values().forEach(this::instance);
+    part.entities.values().forEach(this::entity);
     messages.addAll(part.messages);
-    activities.addAll(part.activities);
-    finishedActivities.addAll(part.finishedActivities);
+    part.finishedActivities.forEach(this::activityFinished);
+    part.activities.values().forEach(this::activity);
     afterCommit.addAll(part.afterCommit);
   }
 
   PartitionCommit build() {
-    return new PartitionCommit(lease, consumed, failed, parked, instances, entities, messages, activities,
-        finishedActivities);
+    return new PartitionCommit(lease, consumed, failed, parked, List.copyOf(instances.values()),
+        List.copyOf(entities.values()), messages, List.copyOf(activities.values()), finishedActivities);
   }
 
-  List<ActivityTask> newActivities() {
-    return activities;
+  /** The activity tasks the unit stores (and that may start at once). */
+  Collection<ActivityTask> newActivities() {
+    return activities.values();
+  }
+
+  /** How many writes and messages the unit holds (to bound a merged unit). */
+  int size() {
+    return consumed.size() + instances.size() + entities.size() + messages.size() + activities.size();
   }
 
   Set<Integer> partitionsMessaged() {

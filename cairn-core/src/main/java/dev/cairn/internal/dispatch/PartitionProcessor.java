@@ -12,55 +12,39 @@ import dev.cairn.store.InstanceRecord;
 import dev.cairn.store.Message;
 import dev.cairn.store.MessageBatch;
 import dev.cairn.store.NewMessage;
-import dev.cairn.store.PartitionCommit;
 import dev.cairn.store.PartitionLease;
 import dev.cairn.store.Store;
 import dev.cairn.store.UnlockRequest;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Owns one partition: takes its queued messages (and the activity results handed to it in memory) in
- * batches, runs the episodes and entity batches they trigger, and commits each batch atomically. It does not
- * wait for a commit to be durable before it goes on: the next batch builds on the commits in flight (see {@link
- * PendingWrites}), and the store applies them in order or, after a failure, none of the later ones. What a commit
- * releases (messages to other partitions, notifications to clients) waits until it is durable; only new activity
- * tasks start at once. Runs on a virtual thread of its own.
+ * Owns one partition: takes its queued messages (and the activity results and client starts handed to it in
+ * memory) in batches, runs the episodes and entity batches they trigger, and commits their outcome atomically. It
+ * does not wait for a commit to be durable before it goes on: the next batches build on it, and are committed
+ * together once it is (see {@link CommitPipeline}). What a commit releases (messages to other partitions, answers
+ * to clients) waits until it is durable; only new activity tasks start at once. Runs on a virtual thread.
  */
 final class PartitionProcessor {
   private static final Logger LOG = LoggerFactory.getLogger(PartitionProcessor.class);
 
   /** Even without a signal, the queue is read this often (messages from other processes). */
   private static final Duration IDLE_POLL = Duration.ofSeconds(1);
-
-  /** Commits in flight at most; then the processor waits for the oldest to be durable. */
-  private static final int MAX_IN_FLIGHT = 8;
-
-  /** A submitted commit, what to release once it is durable, the instances it ran and the starts it holds. */
-  private record InFlight(
-      PartitionCommit unit, CommitBuilder batch, Set<String> instances, List<StartRequest> starts,
-      CompletableFuture<Void> done) {}
 
   private final int partition;
   private final Engine engine;
@@ -73,10 +57,9 @@ final class PartitionProcessor {
   private final ConcurrentLinkedQueue<ActivityResult> inbox = new ConcurrentLinkedQueue<>();
   private final ConcurrentLinkedQueue<StartRequest> starts = new ConcurrentLinkedQueue<>();
   private final CountDownLatch stopped = new CountDownLatch(1);
-  private final ArrayDeque<InFlight> inFlight = new ArrayDeque<>();
-  private final Set<Long> messagesInFlight = new HashSet<>();
   private final Set<String> liveTasks = new HashSet<>();
   private final PendingWrites pending;
+  private final CommitPipeline pipeline;
   private volatile boolean stopping;
   private volatile boolean halted;
   private volatile PartitionLease lease;
@@ -92,6 +75,7 @@ final class PartitionProcessor {
     this.instances = instances;
     this.entities = entities;
     this.pending = new PendingWrites(store);
+    this.pipeline = new CommitPipeline(engine, pending, signal::signal);
   }
 
   void start() {
@@ -141,32 +125,22 @@ final class PartitionProcessor {
       }
     } finally {
       stopped.countDown();
-      failStarts(starts);
-      inFlight.forEach(unsettled -> failStarts(new ArrayList<>(unsettled.starts())));
-    }
-  }
-
-  private static void failStarts(Collection<StartRequest> requests) {
-    StartRequest request;
-    Iterator<StartRequest> waiting = requests.iterator();
-    while (waiting.hasNext()) {
-      request = waiting.next();
-      waiting.remove();
-      request.outcome().completeExceptionally(new IllegalStateException("The partition cannot take the start now"));
+      CommitPipeline.fail(starts);
+      pipeline.failStarts();
     }
   }
 
   private void step() {
     try {
       if (lease == null && !acquire()) {
-        failStarts(starts);
+        CommitPipeline.fail(starts);
         signal.await(config.partitionLease().dividedBy(4));
         return;
       }
-      settle();
+      pipeline.settle();
       renewIfDue();
-      if (inFlight.size() >= MAX_IN_FLIGHT) {
-        awaitDone(inFlight.peekFirst().done());
+      if (pipeline.full()) {
+        pipeline.awaitInFlight();
       } else if (!processBatch()) {
         waitForWork();
       }
@@ -176,20 +150,21 @@ final class PartitionProcessor {
       }
       LOG.error("Partition {} failed to process a batch; it takes the partition over again", partition, e);
       lease = null;
-      failStarts(starts);
-      abandonInFlight();
+      CommitPipeline.fail(starts);
+      pipeline.abandon();
+      liveTasks.clear();
       signal.await(Duration.ofMillis(e instanceof CommitRejectedException ? 10 : 500));
     }
   }
 
   private void drain() {
-    for (int round = 0; round < 100 && lease != null && (!inbox.isEmpty() || !inFlight.isEmpty()); round++) {
+    for (int round = 0; round < 1_000 && lease != null && (!inbox.isEmpty() || !pipeline.isEmpty()); round++) {
       try {
-        settle();
+        pipeline.settle();
         if (!inbox.isEmpty()) {
           processBatch();
-        } else if (!inFlight.isEmpty()) {
-          awaitDone(inFlight.peekFirst().done());
+        } else {
+          pipeline.awaitInFlight();
         }
       } catch (RuntimeException e) {
         LOG.warn("Partition {} could not commit its last batch while stopping", partition, e);
@@ -205,7 +180,7 @@ final class PartitionProcessor {
     }
     lease = acquired;
     inbox.clear();
-    failStarts(starts);
+    CommitPipeline.fail(starts);
     liveTasks.clear();
     messagesMayWait.set(true);
     for (ActivityTask task : store.activityTasks(acquired)) {
@@ -270,7 +245,7 @@ final class PartitionProcessor {
     } catch (RuntimeException | Error e) {
       // Nothing of the batch was submitted: forget what its episodes left in the cache.
       ran.forEach(engine.cache()::evict);
-      failStarts(new ArrayList<>(startsById.values()));
+      CommitPipeline.fail(new ArrayList<>(startsById.values()));
       throw e;
     }
     return true;
@@ -346,7 +321,7 @@ final class PartitionProcessor {
       return List.of();
     }
     lastFetchNanos = System.nanoTime();
-    MessageBatch fetched = store.fetchMessages(partition, now, config.batchSize(), messagesInFlight);
+    MessageBatch fetched = store.fetchMessages(partition, now, config.batchSize(), pipeline.messagesInFlight());
     nextDueAt = fetched.nextDueAt();
     if (fetched.messages().size() >= config.batchSize()) {
       messagesMayWait.set(true);
@@ -420,104 +395,15 @@ final class PartitionProcessor {
   }
 
   private void submit(CommitBuilder batch, Set<String> instanceIds, List<StartRequest> startsTaken) {
-    PartitionCommit unit = batch.build();
     if (halted) {
-      failStarts(startsTaken);
+      CommitPipeline.fail(startsTaken);
       throw new IllegalStateException("halted");
     }
-    CompletableFuture<Void> done;
-    try {
-      done = unit.isEmpty() ? CompletableFuture.completedFuture(null) : store.commitAsync(unit);
-    } catch (RuntimeException e) {
-      done = CompletableFuture.failedFuture(e);
+    for (ActivityTask task : batch.newActivities()) {
+      liveTasks.add(task.taskKey());
+      engine.activities().dispatch(task);
     }
-    inFlight.addLast(new InFlight(unit, batch, Set.copyOf(instanceIds), startsTaken, done));
-    pending.add(unit);
-    messagesInFlight.addAll(unit.consumedMessages());
-    messagesInFlight.addAll(unit.failedMessages().keySet());
-    unit.parkedMessages().forEach(parked -> messagesInFlight.add(parked.messageId()));
-    if (!done.isCompletedExceptionally()) {
-      for (ActivityTask task : unit.newActivityTasks()) {
-        liveTasks.add(task.taskKey());
-        engine.activities().dispatch(task);
-      }
-    }
-    done.whenComplete((ignored, error) -> signal.signal());
-  }
-
-  /** Releases what the durable commits at the head of the pipeline produced; throws if one failed. */
-  private void settle() {
-    while (!inFlight.isEmpty() && inFlight.peekFirst().done().isDone()) {
-      InFlight head = inFlight.pollFirst();
-      forget(head);
-      Throwable failure = failureOf(head.done());
-      if (failure != null) {
-        evict(head);
-        throw failure instanceof RuntimeException runtime ? runtime : new IllegalStateException(failure);
-      }
-      release(head);
-    }
-  }
-
-  private void release(InFlight durable) {
-    if (!durable.unit().isEmpty()) {
-      engine.counters().commits.increment();
-    }
-    durable.batch().runAfterCommit();
-    for (int target : durable.batch().partitionsMessaged()) {
-      engine.signal(target);
-    }
-  }
-
-  private void forget(InFlight settled) {
-    pending.settled(settled.unit());
-    messagesInFlight.removeAll(settled.unit().consumedMessages());
-    messagesInFlight.removeAll(settled.unit().failedMessages().keySet());
-    settled.unit().parkedMessages().forEach(parked -> messagesInFlight.remove(parked.messageId()));
-  }
-
-  /** After a failure: waits for every commit in flight, releases those that made it, and forgets the rest. */
-  private void abandonInFlight() {
-    while (!inFlight.isEmpty() && !halted) {
-      InFlight head = inFlight.pollFirst();
-      awaitDone(head.done());
-      if (head.done().isDone() && failureOf(head.done()) == null) {
-        release(head);
-      } else {
-        evict(head);
-      }
-    }
-    inFlight.forEach(this::evict);
-    inFlight.clear();
-    pending.clear();
-    messagesInFlight.clear();
-    liveTasks.clear();
-  }
-
-  private void evict(InFlight failed) {
-    failed.instances().forEach(engine.cache()::evict);
-    failStarts(new ArrayList<>(failed.starts()));
-  }
-
-  private static Throwable failureOf(CompletableFuture<Void> done) {
-    try {
-      done.join();
-      return null;
-    } catch (CompletionException e) {
-      return e.getCause();
-    } catch (CancellationException e) {
-      return e;
-    }
-  }
-
-  private void awaitDone(CompletableFuture<Void> done) {
-    try {
-      done.get();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    } catch (ExecutionException | CancellationException e) {
-      // Looked at when the commit is settled.
-    }
+    pipeline.add(batch, instanceIds, startsTaken);
   }
 
   void stop() {

@@ -108,7 +108,7 @@ public final class EntityContextImpl implements EntityContext {
 
   @Override
   public String startOrchestration(String name, Object input) {
-    return startOrchestration(name, input, UUID.randomUUID().toString());
+    return startOrchestration(name, input, Ids.timeOrdered());
   }
 
   @Override

@@ -2,6 +2,8 @@ package dev.cairn.internal.util;
 
 import dev.cairn.entity.EntityId;
 import dev.cairn.failure.InvalidRequestException;
+import java.security.SecureRandom;
+import java.util.UUID;
 
 /**
  * The rules for ids and names (SPEC 7): 1 to 256 characters, no control characters; orchestration instance
@@ -11,7 +13,21 @@ public final class Ids {
   /** The longest id or name allowed. */
   public static final int MAX_LENGTH = 256;
 
+  private static final SecureRandom RANDOM = new SecureRandom();
+
   private Ids() {}
+
+  /**
+   * A new random id that sorts by creation time (a version 7 UUID: 48 bits of milliseconds, then 74 random
+   * bits). Stores index instances by id; ids of recent instances then sit together at the end of the index
+   * instead of all over it, which keeps the pages a commit touches few.
+   */
+  public static String timeOrdered() {
+    long random = RANDOM.nextLong();
+    long high = (System.currentTimeMillis() << 16) | 0x7000L | (random & 0x0FFFL);
+    long low = (RANDOM.nextLong() & 0x3FFF_FFFF_FFFF_FFFFL) | 0x8000_0000_0000_0000L;
+    return new UUID(high, low).toString();
+  }
 
   /** Checks an orchestration instance id. */
   public static String requireInstanceId(String id) {
