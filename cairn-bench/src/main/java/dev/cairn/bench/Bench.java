@@ -10,9 +10,11 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Cairn's benchmark programs. {@code java -jar cairn-bench.jar WORKLOAD [--store memory|sqlite[:DIR]]
- * [--synchronous FULL|NORMAL] [--runs R] [--warmup-runs W] [options]} prints one JSON object per run, and with
- * {@code --runs R} a last one with {@code "median": true}. The measured runs follow W unmeasured warm-up runs
- * (default 1) on a store of their own. A run whose results are wrong fails instead of reporting a figure.
+ * [--synchronous FULL|NORMAL] [--runs R] [--warmup-runs W] [--warmup-seconds S] [options]} prints one JSON
+ * object per run, and with {@code --runs R} a last one with {@code "median": true}. The measured runs follow unmeasured warm-up runs, each
+ * on a store of its own: at least W of them (default 1), and more until S seconds have passed ({@code
+ * --warmup-seconds S}, default 10), so that the measured runs see compiled code, as a long-running runtime does.
+ * A run whose results are wrong fails instead of reporting a figure.
  */
 public final class Bench {
   private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -25,7 +27,7 @@ public final class Bench {
   public static void main(String[] args) throws Exception {
     if (args.length == 0 || WORKLOADS.stream().noneMatch(w -> w.name().equals(args[0]))) {
       System.err.println("usage: java -jar cairn-bench.jar WORKLOAD [--store memory|sqlite[:DIR]]"
-          + " [--synchronous FULL|NORMAL] [--runs R] [--warmup-runs W] [--n N] [...]");
+          + " [--synchronous FULL|NORMAL] [--runs R] [--warmup-runs W] [--warmup-seconds S] [--n N] [...]");
       System.err.println("workloads: " + String.join(", ", WORKLOADS.stream().map(Workload::name).toList()));
       System.exit(2);
     }
@@ -35,12 +37,15 @@ public final class Bench {
     int runs = options.integer("runs", 1);
     List<Double> values = new ArrayList<>();
     Result last = null;
-    for (int run = 1 - options.integer("warmup-runs", 1); run <= 0; run++) {
+    long warmUntil = System.nanoTime() + options.integer("warmup-seconds", 10) * 1_000_000_000L;
+    int warmups = options.integer("warmup-runs", 1);
+    for (int run = 0; run > -warmups || System.nanoTime() < warmUntil; run--) {
       try (Store store = stores.open(run)) {
         workload.run(store, workload.warmup(options));
       } catch (Exception | AssertionError e) {
         fail(workload, stores, options, run, e);
       }
+      stores.delete(run);
     }
     for (int run = 1; run <= runs; run++) {
       try (Store store = stores.open(run)) {
@@ -48,6 +53,7 @@ public final class Bench {
       } catch (Exception | AssertionError e) {
         fail(workload, stores, options, run, e);
       }
+      stores.delete(run);
       values.add(last.value());
       ObjectNode line = header(workload, stores, options);
       line.put("run", run);
@@ -83,7 +89,7 @@ public final class Bench {
     line.put("store", stores.label());
     Map<String, Object> params = new LinkedHashMap<>(workload.parameters(options));
     options.all().forEach((name, value) -> {
-      if (!name.equals("store") && !name.equals("runs") && !name.equals("warmup-runs")) {
+      if (!name.equals("store") && !name.equals("runs") && !name.startsWith("warmup-")) {
         params.putIfAbsent(name, value);
       }
     });

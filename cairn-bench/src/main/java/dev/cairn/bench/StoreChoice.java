@@ -33,8 +33,21 @@ record StoreChoice(String kind, Path directory, Synchronous synchronous) {
     if (kind.equals("memory")) {
       return InMemoryStore.create(8, InstantSource.system());
     }
-    return SqliteStore.builder(directory.resolve("bench-" + ProcessHandle.current().pid() + "-" + run + ".db"))
-        .synchronous(synchronous).open();
+    return SqliteStore.builder(file(run)).synchronous(synchronous).open();
+  }
+
+  /** Deletes the files of a run's store once it is closed. */
+  void delete(int run) throws IOException {
+    if (kind.equals("sqlite")) {
+      for (String suffix : new String[] {"", "-wal", "-shm", ".lock"}) {
+        Files.deleteIfExists(Path.of(file(run) + suffix));
+      }
+    }
+  }
+
+  private Path file(int run) {
+    return directory.resolve("bench-" + ProcessHandle.current().pid() + "-" + (run < 0 ? "warmup" + -run : run)
+        + ".db");
   }
 
   /** How the store is named in the output. */

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -82,8 +83,11 @@ class DashboardBrowserTest {
     return "http://127.0.0.1:" + server.port() + path;
   }
 
+  /** Waits for a condition; the page swaps parts of itself while it refreshes, so stale elements are retried. */
   private WebDriverWait waiting() {
-    return new WebDriverWait(browser, Duration.ofSeconds(20));
+    WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+    wait.ignoring(StaleElementReferenceException.class);
+    return wait;
   }
 
   private void screenshot(String name) throws IOException {

@@ -173,6 +173,22 @@ class SqliteStoreTest {
   }
 
   @Test
+  void theWriter_checkpointsTheLogEvery10000Pages_andNeverFetchesGeneratedKeys() throws Exception {
+    Path file = directory.resolve("checkpoint.db");
+    ProcessLock lock = ProcessLock.acquire(file);
+    SqliteDialect dialect = new SqliteDialect(file, Synchronous.FULL, lock);
+    try (Connection writer = dialect.openWriter();
+        Statement statement = writer.createStatement();
+        ResultSet rows = statement.executeQuery("PRAGMA wal_autocheckpoint")) {
+      rows.next();
+      assertThat(rows.getInt(1)).isEqualTo(10_000);
+      assertThat(((org.sqlite.SQLiteConnection) writer).getDatabase().getConfig().isGetGeneratedKeys()).isFalse();
+    } finally {
+      dialect.close();
+    }
+  }
+
+  @Test
   void normalSynchronousMode_canBeChosen() throws Exception {
     Path file = directory.resolve("normal.db");
     try (JdbcStore store = SqliteStore.builder(file).synchronous(Synchronous.NORMAL).open()) {
