@@ -41,6 +41,12 @@ public record PartitionCommit(
     finishedActivityTasks = List.copyOf(finishedActivityTasks);
   }
 
+  /** The same commit with other new messages (the same ones with reserved ids). */
+  public PartitionCommit withNewMessages(List<NewMessage> messages) {
+    return new PartitionCommit(lease, consumedMessages, failedMessages, parkedMessages, instanceWrites,
+        entityWrites, messages, newActivityTasks, finishedActivityTasks);
+  }
+
   /** Whether the commit changes nothing. */
   public boolean isEmpty() {
     return consumedMessages.isEmpty() && failedMessages.isEmpty() && parkedMessages.isEmpty()

@@ -32,8 +32,9 @@ import java.util.concurrent.CompletionException;
  * nothing of it becomes visible.
  *
  * <p>Unless a method says otherwise, it throws {@link dev.cairn.failure.StoreException} when the store fails
- * (and then nothing of a write was applied). Implementations are thread-safe. Message ids must grow in commit
- * order, so that the messages of one sender (which commits in sequence) are fetched in the order sent.
+ * (and then nothing of a write was applied). Implementations are thread-safe. Messages are fetched in id order;
+ * the ids of one sender's messages grow in the order it commits them (a sender commits in sequence, and ids it
+ * reserves or the store assigns only grow), so they are fetched in the order sent.
  */
 public interface Store extends AutoCloseable {
 
@@ -74,6 +75,14 @@ public interface Store extends AutoCloseable {
    * one becomes visible.
    */
   MessageBatch fetchMessages(int partition, Instant now, int max, Set<Long> exclude);
+
+  /**
+   * Reserves {@code count} consecutive message ids, never handed out before and larger than every id the store
+   * assigned so far, and returns the first. A partition owner gives its new messages reserved ids so that it can
+   * hand them to their target partitions in memory before its commit is durable: the target's commit that
+   * consumes such a message comes after the commit that adds it, and is rejected if that one failed.
+   */
+  long reserveMessageIds(int count);
 
   /** The rows of the instances that exist among the ids given. */
   Map<String, InstanceRecord> loadInstances(Collection<String> instanceIds);

@@ -30,6 +30,12 @@ public interface Dialect {
   /** Takes the lock that serializes migrations between processes, inside the current transaction. */
   void lockForMigration(Connection connection) throws SQLException;
 
+  /**
+   * The largest message id the database ever assigned, including messages since deleted, or 0 if it cannot
+   * tell (then the largest id still in the tables counts).
+   */
+  long highestAssignedMessageId(Connection connection) throws SQLException;
+
   /** Releases what the dialect holds beyond connections (a lock file, a pool). */
   void close();
 }

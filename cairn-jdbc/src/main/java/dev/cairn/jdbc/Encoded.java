@@ -29,10 +29,10 @@ final class Encoded {
     }
   }
 
-  /** A message to queue, with its body encoded. */
-  record Message(int partition, String target, String body, long visibleAtMicros) {
+  /** A message to queue, with its body encoded; id 0 when the store assigns it. */
+  record Message(long id, int partition, String target, String body, long visibleAtMicros) {
     static Message of(NewMessage message) {
-      return new Message(message.partition(), message.target(), StoreCodec.encode(message.body()),
+      return new Message(message.id(), message.partition(), message.target(), StoreCodec.encode(message.body()),
           Times.micros(message.visibleAt()));
     }
 

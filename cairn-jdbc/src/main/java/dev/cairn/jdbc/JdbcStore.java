@@ -34,6 +34,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -51,6 +52,7 @@ public final class JdbcStore implements Store {
   private final Sql writer;
   private final GroupCommitter committer;
   private final CommitChains chains = new CommitChains();
+  private final AtomicLong nextMessageId;
   private final ReaderPool readers;
   private volatile boolean closed;
 
@@ -63,6 +65,8 @@ public final class JdbcStore implements Store {
     this.partitionCount = settlePartitionCount(options.partitionCount());
     PartitionTable.ensure(writer, partitionCount);
     EntityTable.pruneSenders(writer, options.clock().instant().minus(options.deduplicationWindow()));
+    this.nextMessageId = new AtomicLong(
+        Math.max(MessageTable.highestId(writer), dialect.highestAssignedMessageId(writer.connection())) + 1);
     writer.connection().commit();
     this.readers = new ReaderPool(dialect);
     this.committer = new GroupCommitter(writer);
@@ -147,6 +151,11 @@ public final class JdbcStore implements Store {
   }
 
   @Override
+  public long reserveMessageIds(int count) {
+    return nextMessageId.getAndAdd(count);
+  }
+
+  @Override
   public Map<String, InstanceRecord> loadInstances(Collection<String> instanceIds) {
     return readers.read(sql -> InstanceTable.getMany(sql, instanceIds));
   }
@@ -194,7 +203,7 @@ public final class JdbcStore implements Store {
     for (EntityWrite write : commit.entityWrites()) {
       EntityTable.write(sql, write, partitionOf(write.record().id().toString()), now);
     }
-    MessageTable.insert(sql, encoded.messages());
+    MessageTable.insert(sql, encoded.messages(), nextMessageId);
     ActivityTable.delete(sql, commit.finishedActivityTasks());
     ActivityTable.insert(sql, commit.newActivityTasks());
   }
@@ -218,7 +227,7 @@ public final class JdbcStore implements Store {
       if (ActivityTable.delete(sql, List.of(taskKey)) == 0) {
         return false;
       }
-      MessageTable.insert(sql, message);
+      MessageTable.insert(sql, message, nextMessageId);
       return true;
     });
   }
@@ -249,7 +258,7 @@ public final class JdbcStore implements Store {
       } else {
         return new CreateResult(false, existing.get());
       }
-      MessageTable.insert(sql, message);
+      MessageTable.insert(sql, message, nextMessageId);
       return new CreateResult(true, existing.orElse(null));
     });
   }
@@ -258,7 +267,7 @@ public final class JdbcStore implements Store {
   public void sendMessages(List<NewMessage> messages) {
     List<Encoded.Message> encoded = Encoded.Message.of(messages);
     committer.write(sql -> {
-      MessageTable.insert(sql, encoded);
+      MessageTable.insert(sql, encoded, nextMessageId);
       return null;
     });
   }

@@ -12,11 +12,14 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
 
 /** The {@code messages} (partition queues) and {@code dead_letters} tables. */
 final class MessageTable {
   private static final String INSERT = """
-      INSERT INTO messages (partition_id, target, body, visible_at) VALUES (?, ?, ?, ?)""";
+      INSERT INTO messages (id, partition_id, target, body, visible_at) VALUES (?, ?, ?, ?, ?)""";
+  private static final String HIGHEST_ID = """
+      SELECT MAX(id) FROM (SELECT MAX(id) AS id FROM messages UNION ALL SELECT MAX(message_id) FROM dead_letters)""";
   private static final String FETCH = """
       SELECT id, partition_id, target, body, visible_at, failed_attempts FROM messages
       WHERE partition_id = ? AND visible_at <= ? ORDER BY id LIMIT ?""";
@@ -33,19 +36,31 @@ final class MessageTable {
 
   private MessageTable() {}
 
-  static void insert(Sql sql, List<Encoded.Message> messages) throws SQLException {
+  /** Queues messages, giving those without a reserved id the next one. */
+  static void insert(Sql sql, List<Encoded.Message> messages, AtomicLong nextId) throws SQLException {
     if (messages.isEmpty()) {
       return;
     }
     PreparedStatement insert = sql.prepare(INSERT);
     for (Encoded.Message message : messages) {
-      insert.setInt(1, message.partition());
-      insert.setString(2, message.target());
-      insert.setString(3, message.body());
-      insert.setLong(4, message.visibleAtMicros());
+      insert.setLong(1, message.id() != 0 ? message.id() : nextId.getAndIncrement());
+      insert.setInt(2, message.partition());
+      insert.setString(3, message.target());
+      insert.setString(4, message.body());
+      insert.setLong(5, message.visibleAtMicros());
       insert.addBatch();
     }
     insert.executeBatch();
+  }
+
+  /**
+   * The largest message id ever used, as far as the tables still show; the dialect may know a larger one (a
+   * sequence that also counts messages consumed and deleted).
+   */
+  static long highestId(Sql sql) throws SQLException {
+    try (ResultSet rows = sql.prepare(HIGHEST_ID).executeQuery()) {
+      return rows.next() ? rows.getLong(1) : 0;
+    }
   }
 
   static MessageBatch fetch(Sql sql, int partition, Instant now, int max, Set<Long> exclude) throws SQLException {

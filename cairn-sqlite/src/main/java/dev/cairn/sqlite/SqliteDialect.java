@@ -3,6 +3,7 @@ package dev.cairn.sqlite;
 import dev.cairn.jdbc.Dialect;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import org.sqlite.SQLiteConfig;
@@ -58,6 +59,15 @@ final class SqliteDialect implements Dialect {
     SQLiteConfig config = config();
     config.setReadOnly(true);
     return config.createConnection("jdbc:sqlite:" + file.toAbsolutePath());
+  }
+
+  /** The messages table is AUTOINCREMENT: SQLite keeps its largest id ever used in {@code sqlite_sequence}. */
+  @Override
+  public long highestAssignedMessageId(Connection connection) throws SQLException {
+    try (Statement statement = connection.createStatement();
+        ResultSet rows = statement.executeQuery("SELECT seq FROM sqlite_sequence WHERE name = 'messages'")) {
+      return rows.next() ? rows.getLong(1) : 0;
+    }
   }
 
   @Override

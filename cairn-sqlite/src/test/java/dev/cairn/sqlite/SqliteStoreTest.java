@@ -4,10 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.cairn.failure.StoreException;
+import dev.cairn.history.EventRaised;
 import dev.cairn.history.ExecutionStarted;
 import dev.cairn.history.HistoryEvent;
 import dev.cairn.history.OrchestratorStarted;
 import dev.cairn.jdbc.JdbcStore;
+import dev.cairn.store.NewMessage;
+import dev.cairn.store.OrchestrationMessage;
+import dev.cairn.store.PartitionCommit;
+import dev.cairn.store.PartitionLease;
 import dev.cairn.store.StoreCodec;
 import dev.cairn.store.StoreProvider;
 import java.io.InputStream;
@@ -17,8 +22,11 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.ServiceLoader;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -185,6 +193,23 @@ class SqliteStoreTest {
       assertThat(((org.sqlite.SQLiteConnection) writer).getDatabase().getConfig().isGetGeneratedKeys()).isFalse();
     } finally {
       dialect.close();
+    }
+  }
+
+  @Test
+  void messageIds_keepGrowingAcrossReopening_evenAfterEveryMessageWasConsumed() {
+    Path file = directory.resolve("ids.db");
+    long consumed;
+    try (JdbcStore store = SqliteStore.open(file)) {
+      store.sendMessages(List.of(new NewMessage(0, "x",
+          new OrchestrationMessage(null, new EventRaised(-1, Instant.EPOCH, "e", "1")), Instant.EPOCH)));
+      consumed = store.fetchMessages(0, Instant.MAX, 10, Set.of()).messages().get(0).id();
+      PartitionLease lease = store.acquirePartition(0, "worker", Duration.ofMinutes(1));
+      store.commit(new PartitionCommit(lease, List.of(consumed), Map.of(), List.of(), List.of(), List.of(),
+          List.of(), List.of(), List.of()));
+    }
+    try (JdbcStore store = SqliteStore.open(file)) {
+      assertThat(store.reserveMessageIds(1)).isGreaterThan(consumed);
     }
   }
 

@@ -116,6 +116,14 @@ public abstract class ForwardingStore implements Store {
   }
 
   @Override
+  public long reserveMessageIds(int count) {
+    beforeCall("reserveMessageIds");
+    long first = delegate.reserveMessageIds(count);
+    afterCall("reserveMessageIds");
+    return first;
+  }
+
+  @Override
   public CompletableFuture<Void> commitAsync(PartitionCommit commit) {
     beforeCall("commit");
     return delegate.commitAsync(commit).thenRun(() -> afterCall("commit"));

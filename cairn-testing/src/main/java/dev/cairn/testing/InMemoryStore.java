@@ -320,9 +320,19 @@ public final class InMemoryStore implements Store {
       if (message.partition() < 0 || message.partition() >= partitionCount) {
         throw new StoreException("Message for unknown partition " + message.partition());
       }
-      queues.get(message.partition()).add(new Message(nextMessageId++, message.partition(), message.target(),
+      long id = message.id() != 0 ? message.id() : nextMessageId++;
+      queues.get(message.partition()).add(new Message(id, message.partition(), message.target(),
           message.body(), message.visibleAt(), 0));
     }
+  }
+
+  @Override
+  public long reserveMessageIds(int count) {
+    return locked(() -> {
+      long first = nextMessageId;
+      nextMessageId += count;
+      return first;
+    });
   }
 
   // ----- activities ----------------------------------------------------------------------------------

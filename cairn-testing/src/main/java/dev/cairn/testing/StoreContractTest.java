@@ -273,6 +273,29 @@ public abstract class StoreContractTest {
   // ----- queues --------------------------------------------------------------------------------------
 
   @Test
+  void reservedMessageIds_areNeverUsedBefore_areKept_andMessagesComeInIdOrder() {
+    String target = "reserved";
+    int partition = store.partitionOf(target);
+    store.sendMessages(List.of(event(target, "assigned-before", T0)));
+    long assigned = fetchAll(partition).get(0).id();
+    long first = store.reserveMessageIds(2);
+    long next = store.reserveMessageIds(1);
+    assertThat(first).isGreaterThan(assigned);
+    assertThat(next).isGreaterThanOrEqualTo(first + 2);
+
+    PartitionLease lease = lease(partition);
+    store.commit(commit(lease, List.of(), List.of(), List.of(event(target, "third", T0).withId(next))));
+    store.commit(commit(lease, List.of(), List.of(), List.of(event(target, "second", T0).withId(first))));
+    store.sendMessages(List.of(event(target, "assigned-after", T0)));
+
+    List<Message> queued = fetchAll(partition);
+    assertThat(queued).extracting(Message::id).startsWith(assigned, first, next).isSorted();
+    assertThat(queued.get(3).id()).isGreaterThan(next);
+    assertThat(queued).extracting(m -> ((EventRaised) ((OrchestrationMessage) m.body()).event()).name())
+        .containsExactly("assigned-before", "second", "third", "assigned-after");
+  }
+
+  @Test
   void messages_comeInIdOrder_invisibleOnesWait_andTheNextDueTimeIsReported() {
     String target = "queue";
     int partition = store.partitionOf(target);
