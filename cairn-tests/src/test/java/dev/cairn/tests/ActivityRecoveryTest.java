@@ -6,12 +6,14 @@ import dev.cairn.activity.ActivityContext;
 import dev.cairn.client.InstanceStatus;
 import dev.cairn.client.RuntimeStatus;
 import dev.cairn.history.TaskCompleted;
+import dev.cairn.history.TaskScheduled;
 import dev.cairn.orchestration.OrchestrationContext;
 import dev.cairn.runtime.Cairn;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
 /** SPEC 8 claim 13: an activity whose worker dies is run again, and its result is recorded once. */
@@ -33,6 +35,9 @@ class ActivityRecoveryTest extends EngineTestBase {
             ctx.callActivity("Charge", amount, String.class).await()));
     String id = first.client().start("Pay", 42);
     assertThat(started.await(20, TimeUnit.SECONDS)).isTrue();
+    // An activity may start before the commit that schedules it is durable; crash only once it is.
+    Awaitility.await().atMost(WAIT).until(() -> first.client().getStatus(id, true).orElseThrow().history().stream()
+        .anyMatch(TaskScheduled.class::isInstance));
 
     crash(first);
     Cairn second = start(b -> b

@@ -13,7 +13,7 @@ import java.util.function.Predicate;
 
 /**
  * A store that writes every matching entity message twice, as two separate queued messages with the same
- * sender and sequence number: a queue that delivers a request twice.
+ * sender and sequence number (the copy under an id of its own): a queue that delivers a request twice.
  */
 final class DuplicatingStore extends ForwardingStore {
   private final Predicate<EntityMessage> duplicate;
@@ -29,7 +29,7 @@ final class DuplicatingStore extends ForwardingStore {
     for (NewMessage message : messages) {
       result.add(message);
       if (message.body() instanceof EntityMessage body && duplicate.test(body)) {
-        result.add(message);
+        result.add(message.withId(0));
         duplicated.incrementAndGet();
       }
     }

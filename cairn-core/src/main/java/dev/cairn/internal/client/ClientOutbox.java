@@ -89,8 +89,8 @@ final class ClientOutbox {
       batch.forEach(p -> p.done().completeExceptionally(e));
       return;
     }
-    batch.forEach(p -> p.done().complete(null));
     partitions.forEach(wake::accept);
+    batch.forEach(p -> p.done().complete(null));
   }
 
   private NewMessage numbered(NewMessage message) {

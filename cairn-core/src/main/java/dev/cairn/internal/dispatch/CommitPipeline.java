@@ -1,5 +1,6 @@
 package dev.cairn.internal.dispatch;
 
+import dev.cairn.store.NewMessage;
 import dev.cairn.store.PartitionCommit;
 import dev.cairn.store.Store;
 import java.util.ArrayList;
@@ -12,13 +13,15 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
+import java.util.function.Consumer;
 
 /**
  * A partition's commits between its processor and the store: at most one in flight, and the batches processed
  * since, merged into the next one. While the store makes one commit durable the processor goes on, and
  * everything it does meanwhile becomes one commit: the writes of an instance that ran several episodes become one
  * write, and activities scheduled and finished meanwhile are never stored. The batches' writes stay visible to
- * the processor through {@link PendingWrites} until they are durable. Used by the processor's thread only.
+ * the processor through {@link PendingWrites} until they are durable. A submitted commit's messages get reserved
+ * ids and are handed to their partitions at once ({@link Handoffs}). Used by the processor's thread only.
  */
 final class CommitPipeline {
   /** A merged commit stops taking batches at this many writes and messages; the processor waits. */
@@ -32,6 +35,7 @@ final class CommitPipeline {
     private final List<StartRequest> starts = new ArrayList<>();
     private PartitionCommit commit;
     private CompletableFuture<Void> done;
+    private Set<Integer> handedOver = Set.of();
 
     private Unit(CommitBuilder first) {
       this.merged = first;
@@ -42,15 +46,17 @@ final class CommitPipeline {
   private final Store store;
   private final PendingWrites pending;
   private final Runnable wake;
+  private final Consumer<PartitionCommit> onDurable;
   private final Set<Long> messagesInFlight = new HashSet<>();
   private Unit open;
   private Unit inFlight;
 
-  CommitPipeline(Engine engine, PendingWrites pending, Runnable wake) {
+  CommitPipeline(Engine engine, PendingWrites pending, Runnable wake, Consumer<PartitionCommit> onDurable) {
     this.engine = engine;
     this.store = engine.config().store();
     this.pending = pending;
     this.wake = wake;
+    this.onDurable = onDurable;
   }
 
   /** Message ids that commits not yet durable consume, fail or park (not to be fetched again meanwhile). */
@@ -161,25 +167,45 @@ final class CommitPipeline {
   private void submitOpen() {
     Unit unit = open;
     open = null;
-    unit.commit = unit.merged.build();
+    inFlight = unit;
     CompletableFuture<Void> done;
     try {
+      unit.commit = withReservedIds(unit.merged.build());
       done = unit.commit.isEmpty() ? CompletableFuture.completedFuture(null) : store.commitAsync(unit.commit);
     } catch (RuntimeException e) {
+      unit.commit = unit.merged.build();
       done = CompletableFuture.failedFuture(e);
     }
     unit.done = done;
-    inFlight = unit;
+    if (!done.isCompletedExceptionally()) {
+      unit.handedOver = engine.handOver(unit.commit.newMessages(), done);
+    }
     done.whenComplete((ignored, error) -> wake.run());
+  }
+
+  private PartitionCommit withReservedIds(PartitionCommit commit) {
+    List<NewMessage> messages = commit.newMessages();
+    if (messages.isEmpty()) {
+      return commit;
+    }
+    long first = store.reserveMessageIds(messages.size());
+    List<NewMessage> numbered = new ArrayList<>(messages.size());
+    for (int i = 0; i < messages.size(); i++) {
+      numbered.add(messages.get(i).withId(first + i));
+    }
+    return commit.withNewMessages(numbered);
   }
 
   private void release(Unit durable) {
     if (!durable.commit.isEmpty()) {
       engine.counters().commits.increment();
     }
+    onDurable.accept(durable.commit);
     durable.merged.runAfterCommit();
     for (int target : durable.merged.partitionsMessaged()) {
-      engine.signal(target);
+      if (!durable.handedOver.contains(target)) {
+        engine.signal(target);
+      }
     }
   }
 

@@ -8,10 +8,17 @@ import dev.cairn.runtime.AdjustableClock;
 import dev.cairn.runtime.RuntimeMetrics;
 import dev.cairn.store.ActivityTask;
 import dev.cairn.store.CreateResult;
+import dev.cairn.store.Message;
 import dev.cairn.store.NewMessage;
 import dev.cairn.store.OrchestrationMessage;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -110,6 +117,33 @@ public final class Engine {
       LOG.debug("Instance '{}' is started through the store: {}", instanceId, e.getCause().getMessage());
       return null;
     }
+  }
+
+  /**
+   * Hands the messages a commit adds (with reserved ids) to their partitions in memory, before the commit is
+   * durable; messages that are not visible yet are left to the store.
+   *
+   * @return the partitions that took every message of the commit for them (the others must read the store)
+   */
+  Set<Integer> handOver(List<NewMessage> messages, CompletableFuture<Void> producer) {
+    Instant now = config.clock().instant();
+    Map<Integer, List<Message>> byPartition = new HashMap<>();
+    Set<Integer> notNow = new HashSet<>();
+    for (NewMessage message : messages) {
+      if (message.visibleAt().isAfter(now)) {
+        notNow.add(message.partition());
+      } else {
+        byPartition.computeIfAbsent(message.partition(), p -> new ArrayList<>()).add(new Message(message.id(),
+            message.partition(), message.target(), message.body(), message.visibleAt(), 0));
+      }
+    }
+    Set<Integer> took = new HashSet<>();
+    byPartition.forEach((partition, batch) -> {
+      if (processors[partition].offerHandoff(batch, producer) && !notNow.contains(partition)) {
+        took.add(partition);
+      }
+    });
+    return took;
   }
 
   /** Drops a cached instance (purged or replaced by a client). */

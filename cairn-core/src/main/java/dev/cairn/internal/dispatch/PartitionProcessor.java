@@ -12,12 +12,14 @@ import dev.cairn.store.InstanceRecord;
 import dev.cairn.store.Message;
 import dev.cairn.store.MessageBatch;
 import dev.cairn.store.NewMessage;
+import dev.cairn.store.PartitionCommit;
 import dev.cairn.store.PartitionLease;
 import dev.cairn.store.Store;
 import dev.cairn.store.UnlockRequest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -60,6 +62,7 @@ final class PartitionProcessor {
   private final Set<String> liveTasks = new HashSet<>();
   private final PendingWrites pending;
   private final CommitPipeline pipeline;
+  private final Handoffs handoffs = new Handoffs();
   private volatile boolean stopping;
   private volatile boolean halted;
   private volatile PartitionLease lease;
@@ -75,7 +78,7 @@ final class PartitionProcessor {
     this.instances = instances;
     this.entities = entities;
     this.pending = new PendingWrites(store);
-    this.pipeline = new CommitPipeline(engine, pending, signal::signal);
+    this.pipeline = new CommitPipeline(engine, pending, signal::signal, this::durable);
   }
 
   void start() {
@@ -86,6 +89,21 @@ final class PartitionProcessor {
   void signal() {
     messagesMayWait.set(true);
     signal.signal();
+  }
+
+  /**
+   * Takes messages another commit adds to this partition's queue before that commit is durable (see {@link
+   * Handoffs}); returns false when they must come through the store.
+   */
+  boolean offerHandoff(List<Message> messages, CompletableFuture<Void> producer) {
+    if (!owns() || stopping) {
+      return false;
+    }
+    boolean taken = handoffs.offer(messages, producer);
+    if (taken) {
+      signal.signal();
+    }
+    return taken;
   }
 
   /** Hands an activity's outcome to this partition; it is committed with a later batch. */
@@ -152,6 +170,7 @@ final class PartitionProcessor {
       lease = null;
       CommitPipeline.fail(starts);
       pipeline.abandon();
+      handoffs.reset();
       liveTasks.clear();
       signal.await(Duration.ofMillis(e instanceof CommitRejectedException ? 10 : 500));
     }
@@ -178,6 +197,7 @@ final class PartitionProcessor {
     if (acquired == null) {
       return false;
     }
+    handoffs.reset();
     lease = acquired;
     inbox.clear();
     CommitPipeline.fail(starts);
@@ -233,7 +253,7 @@ final class PartitionProcessor {
   /** Processes one batch; returns false when there was nothing to do. */
   private boolean processBatch() {
     Instant now = config.clock().instant();
-    List<Message> messages = fetchIfDue(now);
+    List<Message> messages = withHandoffs(fetchIfDue(now));
     List<ActivityResult> results = drainInbox();
     Map<String, StartRequest> startsById = drainStarts();
     if (messages.isEmpty() && results.isEmpty() && startsById.isEmpty()) {
@@ -321,12 +341,45 @@ final class PartitionProcessor {
       return List.of();
     }
     lastFetchNanos = System.nanoTime();
-    MessageBatch fetched = store.fetchMessages(partition, now, config.batchSize(), pipeline.messagesInFlight());
+    Set<Long> waiting = handoffs.waitingIds();
+    Set<Long> exclude = pipeline.messagesInFlight();
+    if (!waiting.isEmpty()) {
+      exclude = new HashSet<>(exclude);
+      exclude.addAll(waiting);
+    }
+    MessageBatch fetched = store.fetchMessages(partition, now, config.batchSize(), exclude);
     nextDueAt = fetched.nextDueAt();
-    if (fetched.messages().size() >= config.batchSize()) {
+    boolean everything = fetched.messages().size() < config.batchSize();
+    if (!everything) {
       messagesMayWait.set(true);
     }
+    handoffs.fetched(fetched.messages(), everything);
     return fetched.messages();
+  }
+
+  /** Adds the messages handed over in memory to those fetched, in id order (a sender's order). */
+  private List<Message> withHandoffs(List<Message> fetched) {
+    if (handoffs.isEmpty()) {
+      return fetched;
+    }
+    Set<Long> skip = new HashSet<>(pipeline.messagesInFlight());
+    fetched.forEach(message -> skip.add(message.id()));
+    List<Message> handed = handoffs.take(config.batchSize(), skip);
+    if (handed.isEmpty()) {
+      return fetched;
+    }
+    List<Message> all = new ArrayList<>(fetched);
+    all.addAll(handed);
+    all.sort(Comparator.comparingLong(Message::id));
+    return all;
+  }
+
+  /** A commit is durable: the messages it consumed, failed or parked are done with. */
+  private void durable(PartitionCommit commit) {
+    List<Long> ids = new ArrayList<>(commit.consumedMessages());
+    ids.addAll(commit.failedMessages().keySet());
+    commit.parkedMessages().forEach(parked -> ids.add(parked.messageId()));
+    handoffs.settled(ids);
   }
 
   /** Whether a start may create its instance, given the row there is: as {@link Store#createInstance} decides. */
