@@ -29,7 +29,7 @@ class ReadmeIT {
 
   private static Path repositoryRoot() {
     Path dir = Path.of("").toAbsolutePath();
-    while (dir != null && !Files.isDirectory(dir.resolve(".git"))) {
+    while (dir != null && !Files.exists(dir.resolve(".git"))) {
       dir = dir.getParent();
     }
     if (dir == null) {
