@@ -11,14 +11,15 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * Cairn's benchmark programs. {@code java -jar cairn-bench.jar WORKLOAD [--store memory|sqlite[:DIR]]
  * [--synchronous FULL|NORMAL] [--runs R] [--warmup-runs W] [--warmup-seconds S] [options]} prints one JSON
- * object per run, and with {@code --runs R} a last one with {@code "median": true}. The measured runs follow unmeasured warm-up runs, each
- * on a store of its own: at least W of them (default 1), and more until S seconds have passed ({@code
- * --warmup-seconds S}, default 10), so that the measured runs see compiled code, as a long-running runtime does.
- * A run whose results are wrong fails instead of reporting a figure.
+ * object per run, and with {@code --runs R} a last one with {@code "median": true}: the median headline figure
+ * and the medians of the numeric secondary figures ({@code secondary_medians}). The measured runs follow
+ * unmeasured warm-up runs, each on a store of its own: at least W of them (default 1), and more until S seconds
+ * have passed ({@code --warmup-seconds S}, default 10), so that the measured runs see compiled code, as a
+ * long-running runtime does. A run whose results are wrong fails instead of reporting a figure.
  */
 public final class Bench {
   private static final JsonMapper JSON = JsonMapper.builder().build();
-  private static final List<Workload> WORKLOADS = List.of(new HelloThroughput(), new HelloLatency(), new FanOut(),
+  static final List<Workload> WORKLOADS = List.of(new HelloThroughput(), new HelloLatency(), new FanOut(),
       new Sequence(), new EntitySignals(), new BankTransfers(), new IdleInstances(), new DurableCommits());
 
   private Bench() {}
@@ -36,6 +37,7 @@ public final class Bench {
     StoreChoice stores = StoreChoice.parse(options.get("store", "memory"), options.get("synchronous", "FULL"));
     int runs = options.integer("runs", 1);
     List<Double> values = new ArrayList<>();
+    Map<String, List<Double>> secondaries = new LinkedHashMap<>();
     Result last = null;
     long warmUntil = System.nanoTime() + options.integer("warmup-seconds", 10) * 1_000_000_000L;
     int warmups = options.integer("warmup-runs", 1);
@@ -55,6 +57,11 @@ public final class Bench {
       }
       stores.delete(run);
       values.add(last.value());
+      last.secondary().forEach((name, figure) -> {
+        if (figure instanceof Number number) {
+          secondaries.computeIfAbsent(name, k -> new ArrayList<>()).add(number.doubleValue());
+        }
+      });
       ObjectNode line = header(workload, stores, options);
       line.put("run", run);
       line.put("metric", last.metric());
@@ -70,6 +77,9 @@ public final class Bench {
       median.put("value", Stats.median(values.stream().mapToDouble(Double::doubleValue).toArray()));
       median.put("unit", last.unit());
       median.set("values", JSON.valueToTree(values));
+      ObjectNode secondaryMedians = median.putObject("secondary_medians");
+      secondaries.forEach((name, figures) ->
+          secondaryMedians.put(name, Stats.median(figures.stream().mapToDouble(Double::doubleValue).toArray())));
       System.out.println(JSON.writeValueAsString(median));
     }
     System.exit(0);

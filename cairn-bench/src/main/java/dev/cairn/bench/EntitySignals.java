@@ -8,8 +8,14 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** n signals from a client (several sending threads) to 1 or more entities; operations applied per second. */
+/**
+ * n signals from a client (several sending threads) to 1 or more entities; operations applied per second. A
+ * signal returns once it is durably queued, so one sender waits one flush per signal: the rate a client reaches
+ * is bounded by how many signals it has in flight, which {@code --senders} sets.
+ */
 final class EntitySignals implements Workload {
+  /** Signals in flight by default: what a client fanning out work (a web server, a batch import) keeps going. */
+  private static final int SENDERS = 256;
 
   @Override
   public String name() {
@@ -19,14 +25,14 @@ final class EntitySignals implements Workload {
   @Override
   public Map<String, Object> parameters(Options options) {
     return Map.of("n", options.integer("n", 10_000), "entities", options.integer("entities", 1),
-        "senders", options.integer("senders", 32));
+        "senders", options.integer("senders", SENDERS));
   }
 
   @Override
   public Result run(Store store, Options options) throws Exception {
     int n = options.integer("n", 10_000);
     int entities = options.integer("entities", 1);
-    int senders = options.integer("senders", 32);
+    int senders = options.integer("senders", SENDERS);
     try (Cairn cairn = Functions.start(store, options)) {
       AtomicInteger next = new AtomicInteger();
       long start = System.nanoTime();

@@ -1,0 +1,48 @@
+package dev.cairn.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.cairn.store.Store;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Every workload, at a size that takes a moment, runs to the end on both stores and checks its own results: the
+ * benchmark programs cannot rot unnoticed. (Speed is measured by running them, never here.)
+ */
+class WorkloadsTest {
+  /** Small sizes, per workload. */
+  private static final Map<String, String[]> SMALL = Map.of(
+      "hello-throughput", new String[] {"--n", "50", "--concurrency", "10"},
+      "hello-latency", new String[] {"--n", "5", "--warmup", "2"},
+      "fanout", new String[] {"--n", "50"},
+      "sequence", new String[] {"--n", "100"},
+      "entity-signals", new String[] {"--n", "300", "--entities", "3", "--senders", "8"},
+      "bank", new String[] {"--n", "40", "--accounts", "4"},
+      "idle-instances", new String[] {"--n", "100", "--concurrency", "8"},
+      "commits", new String[] {"--n", "50", "--writers", "4"});
+
+  @TempDir
+  Path directory;
+
+  @ParameterizedTest
+  @ValueSource(strings = {"memory", "sqlite"})
+  void everyWorkload_runsAndChecksItsResults(String storeKind) throws Exception {
+    StoreChoice stores = StoreChoice.parse(storeKind.equals("memory") ? "memory" : "sqlite:" + directory, "FULL");
+    assertThat(SMALL).containsOnlyKeys(Bench.WORKLOADS.stream().map(Workload::name).toList());
+    int run = 1;
+    for (Workload workload : Bench.WORKLOADS) {
+      Options options = Options.parse(SMALL.get(workload.name()), 0);
+      Result result;
+      try (Store store = stores.open(run)) {
+        result = workload.run(store, options);
+      }
+      stores.delete(run++);
+      assertThat(result.value()).as("%s: %s", workload.name(), result).isPositive();
+      assertThat(workload.parameters(options)).as(workload.name()).isNotEmpty();
+    }
+  }
+}
