@@ -2,6 +2,7 @@ package dev.cairn.internal.json;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.cairn.failure.StoreException;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -11,6 +12,7 @@ import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.ObjectWriter;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.module.SimpleModule;
 
 /**
  * The mapper for Cairn's own structures (history events, message bodies, entity bookkeeping). It is separate
@@ -25,6 +27,7 @@ public final class InternalJson {
           .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
           .changeDefaultPropertyInclusion(
               incl -> incl.withValueInclusion(JsonInclude.Include.NON_NULL))
+          .addModule(new SimpleModule("cairn-instants").addSerializer(Instant.class, new InstantText()))
           .build();
 
   private static final Map<Class<?>, ObjectWriter> LIST_WRITERS = new ConcurrentHashMap<>();
