@@ -1,9 +1,12 @@
 package dev.cairn.internal.client;
 
 import dev.cairn.failure.StoreException;
+import dev.cairn.store.MessageBody;
 import dev.cairn.store.NewMessage;
 import dev.cairn.store.OperationRequest;
 import dev.cairn.store.Store;
+import java.time.Instant;
+import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -16,7 +19,9 @@ import java.util.function.IntConsumer;
 /**
  * The client's way into the partition queues. Concurrent sends are written together, in one store write, by a
  * single thread: that numbers the client's entity operations in the order they are committed (so that an
- * entity can tell a duplicate from a new operation) and shares one durable commit among many callers.
+ * entity can tell a duplicate from a new operation) and shares one durable commit among many callers. It also
+ * makes each message visible no earlier than the write that numbers it: an entity takes a number at or below
+ * the last it applied for a duplicate, so a later number must never become visible before an earlier one.
  */
 final class ClientOutbox {
   private static final int MAX_MESSAGES_PER_WRITE = 1_000;
@@ -25,15 +30,18 @@ final class ClientOutbox {
 
   private final Store store;
   private final String sender;
+  private final InstantSource clock;
   private final IntConsumer wake;
   private final LinkedBlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
   private final Thread writer;
   private long sequence;
+  private Instant lastWrite = Instant.MIN;
   private volatile boolean closed;
 
-  ClientOutbox(Store store, String sender, IntConsumer wake) {
+  ClientOutbox(Store store, String sender, InstantSource clock, IntConsumer wake) {
     this.store = store;
     this.sender = sender;
+    this.clock = clock;
     this.wake = wake;
     this.writer = Thread.ofVirtual().name("cairn-client-outbox").start(this::loop);
   }
@@ -77,9 +85,11 @@ final class ClientOutbox {
   private void write(List<Pending> batch) {
     List<NewMessage> all = new ArrayList<>();
     Set<Integer> partitions = new LinkedHashSet<>();
+    Instant now = clock.instant();
+    lastWrite = now.isAfter(lastWrite) ? now : lastWrite;
     for (Pending pending : batch) {
       for (NewMessage message : pending.messages()) {
-        all.add(numbered(message));
+        all.add(numbered(message, lastWrite));
         partitions.add(message.partition());
       }
     }
@@ -93,13 +103,15 @@ final class ClientOutbox {
     batch.forEach(p -> p.done().complete(null));
   }
 
-  private NewMessage numbered(NewMessage message) {
-    if (message.body() instanceof OperationRequest op && sender.equals(op.sender())) {
-      OperationRequest stamped = new OperationRequest(op.requestId(), op.sender(), ++sequence, op.operation(),
-          op.input(), op.scheduledTime(), op.lockRequestId(), op.replyTo());
-      return new NewMessage(message.partition(), message.target(), stamped, message.visibleAt());
+  /** The message as written: visible no earlier than this write, and numbered if it is the client's operation. */
+  private NewMessage numbered(NewMessage message, Instant written) {
+    Instant visibleAt = message.visibleAt().isAfter(written) ? message.visibleAt() : written;
+    MessageBody body = message.body();
+    if (body instanceof OperationRequest op && sender.equals(op.sender())) {
+      body = new OperationRequest(op.requestId(), op.sender(), ++sequence, op.operation(), op.input(),
+          op.scheduledTime(), op.lockRequestId(), op.replyTo());
     }
-    return message;
+    return new NewMessage(message.id(), message.partition(), message.target(), body, visibleAt);
   }
 
   private void failRemaining() {

@@ -79,7 +79,7 @@ public final class EmbeddedClient implements CairnClient {
     this.converter = converter;
     this.clock = clock;
     this.maxPayloadChars = maxPayloadChars;
-    this.outbox = new ClientOutbox(store, sender, engine::signal);
+    this.outbox = new ClientOutbox(store, sender, clock, engine::signal);
   }
 
   /** Stops the client's writer; later calls that write fail. */

@@ -63,6 +63,7 @@ final class PartitionProcessor {
   private final PendingWrites pending;
   private final CommitPipeline pipeline;
   private final Handoffs handoffs = new Handoffs();
+  private Instant lastBatchTime = Instant.MIN;
   private volatile boolean stopping;
   private volatile boolean halted;
   private volatile PartitionLease lease;
@@ -250,9 +251,22 @@ final class PartitionProcessor {
     signal.await(wait);
   }
 
+  /**
+   * The clock's time, never earlier than an earlier batch's even if the wall clock steps back: a sender's
+   * messages then become visible in the order they are numbered, which an entity's duplicate check relies on.
+   */
+  private Instant monotonicNow() {
+    Instant now = config.clock().instant();
+    if (now.isBefore(lastBatchTime)) {
+      return lastBatchTime;
+    }
+    lastBatchTime = now;
+    return now;
+  }
+
   /** Processes one batch; returns false when there was nothing to do. */
   private boolean processBatch() {
-    Instant now = config.clock().instant();
+    Instant now = monotonicNow();
     List<Message> messages = withHandoffs(fetchIfDue(now));
     List<ActivityResult> results = drainInbox();
     Map<String, StartRequest> startsById = drainStarts();
