@@ -3,6 +3,7 @@ package dev.cairn.bench;
 import dev.cairn.client.InstanceStatus;
 import dev.cairn.client.RuntimeStatus;
 import dev.cairn.entity.EntityId;
+import dev.cairn.examples.Bank;
 import dev.cairn.runtime.Cairn;
 import dev.cairn.store.Store;
 import java.time.Duration;
@@ -57,13 +58,13 @@ final class BankTransfers implements Workload {
         for (int i = 0; i < n; i++) {
           int from = random.nextInt(accounts);
           int to = (from + 1 + random.nextInt(accounts - 1)) % accounts;
-          Functions.Transfer transfer = new Functions.Transfer("a" + from, "a" + to, 1 + random.nextInt(100));
+          Bank.Transfer transfer = new Bank.Transfer("a" + from, "a" + to, 1 + random.nextInt(100));
           int index = i;
           inFlight.acquire();
           threads.submit(() -> {
             try {
               long begin = System.nanoTime();
-              String id = cairn.client().start("Transfer", transfer);
+              String id = cairn.client().start("TransferFunds", transfer);
               InstanceStatus status = cairn.client().waitForCompletion(id, Duration.ofMinutes(5));
               latencies[index] = (System.nanoTime() - begin) / 1e6;
               Functions.check(status.runtimeStatus() == RuntimeStatus.COMPLETED, "transfer " + status);

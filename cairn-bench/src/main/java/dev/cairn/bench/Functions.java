@@ -1,8 +1,8 @@
 package dev.cairn.bench;
 
 import dev.cairn.activity.ActivityContext;
-import dev.cairn.entity.EntityContext;
-import dev.cairn.entity.EntityId;
+import dev.cairn.examples.Bank;
+import dev.cairn.examples.Counter;
 import dev.cairn.orchestration.OrchestrationContext;
 import dev.cairn.orchestration.Task;
 import dev.cairn.runtime.Cairn;
@@ -10,15 +10,15 @@ import dev.cairn.store.Store;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The functions the workloads run, and a runtime to run them. */
+/**
+ * The functions the workloads run, and a runtime to run them: the bundled examples' {@code Counter} entity and
+ * bank ({@code Account}, {@code TransferFunds}), and a few orchestrations of the workloads' own.
+ */
 final class Functions {
   private Functions() {}
 
-  /** A transfer between two accounts. */
-  record Transfer(String from, String to, int amount) {}
-
   static Cairn start(Store store, Options options) {
-    return Cairn.builder()
+    return Counter.register(Bank.register(Cairn.builder()))
         .store(store)
         .instanceCacheSize(options.integer("cache", 10_000))
         .activity("SayHello", (ActivityContext ctx, String city) -> "Hello " + city + "!")
@@ -50,46 +50,7 @@ final class Functions {
         })
         .orchestration("AwaitEvent", (OrchestrationContext ctx, Void in) ->
             ctx.waitForExternalEvent("go", Integer.class).await())
-        .entity("Counter", (EntityContext ctx) -> {
-          if (ctx.operation().equals("add")) {
-            ctx.setState(ctx.getState(Integer.class, 0) + ctx.getInput(Integer.class));
-            return null;
-          }
-          return ctx.getState(Integer.class, 0);
-        })
-        .entity("Account", Functions::account)
-        .orchestration("Transfer", (OrchestrationContext ctx, Transfer t) -> {
-          EntityId from = EntityId.of("Account", t.from());
-          EntityId to = EntityId.of("Account", t.to());
-          try (var section = ctx.lock(from, to)) {
-            int balance = ctx.callEntity(from, "balance", null, Integer.class).await();
-            if (balance < t.amount()) {
-              return false;
-            }
-            ctx.allOf(ctx.callEntity(from, "withdraw", t.amount()), ctx.callEntity(to, "deposit", t.amount())).await();
-            return true;
-          }
-        })
         .start();
-  }
-
-  private static Object account(EntityContext ctx) {
-    int balance = ctx.getState(Integer.class, 0);
-    switch (ctx.operation()) {
-      case "deposit" -> balance += ctx.getInput(Integer.class);
-      case "withdraw" -> {
-        int amount = ctx.getInput(Integer.class);
-        if (amount > balance) {
-          throw new IllegalStateException("overdraft: " + balance + " < " + amount);
-        }
-        balance -= amount;
-      }
-      default -> {
-        return balance;
-      }
-    }
-    ctx.setState(balance);
-    return balance;
   }
 
   /** Checks a condition of a run's result; a wrong answer fails the run. */
