@@ -1,9 +1,17 @@
 package dev.cairn.cli;
 
-/** A plain instance action: POST .../instances/{id}/{action}?reason=... answering 202. */
-abstract class InstanceAction extends ApiCommand {
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
-  int act(String id, String action, String reason, String done) {
+/** A plain instance action, {@code ID [--reason TEXT]}: POST .../instances/{id}/{action}?reason=... answering 202. */
+abstract class InstanceAction extends ApiCommand {
+  @Parameters(index = "0", description = "The instance id.")
+  String id;
+
+  @Option(names = "--reason", description = "Why.")
+  String reason;
+
+  int act(String action, String done) {
     String path = HttpApi.API + "/instances/" + HttpApi.segment(id) + "/" + action
         + (reason == null ? "" : "?reason=" + HttpApi.query(reason));
     HttpApi.expect(api().send("POST", path, null), 202);
