@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -86,7 +85,7 @@ public final class HttpFront implements AutoCloseable {
     List<String> segments;
     RuntimeException malformed = null;
     try {
-      query = query(exchange.getRequestURI().getRawQuery());
+      query = UrlEncoded.decode(exchange.getRequestURI().getRawQuery(), "The query string");
     } catch (ApiException e) {
       query = Map.of();
       malformed = e;
@@ -198,27 +197,6 @@ public final class HttpFront implements AutoCloseable {
       }
     }
     return bytes.toString(StandardCharsets.UTF_8);
-  }
-
-  private static Map<String, String> query(String raw) {
-    Map<String, String> query = new HashMap<>();
-    if (raw == null || raw.isEmpty()) {
-      return query;
-    }
-    for (String pair : raw.split("&")) {
-      if (pair.isEmpty()) {
-        continue;
-      }
-      int eq = pair.indexOf('=');
-      try {
-        String name = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
-        String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
-        query.putIfAbsent(name, value);
-      } catch (IllegalArgumentException e) {
-        throw ApiException.badRequest("The query string has an invalid escape in '" + pair + "'.");
-      }
-    }
-    return query;
   }
 
   private static void write(HttpExchange exchange, Response response) throws IOException {
