@@ -168,12 +168,12 @@ final class CommitPipeline {
     Unit unit = open;
     open = null;
     inFlight = unit;
+    unit.commit = unit.merged.build();
     CompletableFuture<Void> done;
     try {
-      unit.commit = withReservedIds(unit.merged.build());
+      unit.commit = withReservedIds(unit.commit);
       done = unit.commit.isEmpty() ? CompletableFuture.completedFuture(null) : store.commitAsync(unit.commit);
     } catch (RuntimeException e) {
-      unit.commit = unit.merged.build();
       done = CompletableFuture.failedFuture(e);
     }
     unit.done = done;
