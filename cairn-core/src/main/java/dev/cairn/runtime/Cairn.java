@@ -299,7 +299,10 @@ public final class Cairn implements AutoCloseable {
       return value;
     }
 
-    /** Opens the store if none was given, and starts the runtime's workers. */
+    /**
+     * Opens the store if none was given and starts the runtime's workers; returns once each has tried to own its
+     * partition, so that the runtime is ready for the client's first starts.
+     */
     public Cairn start() {
       boolean ownsStore = store == null;
       Store target = ownsStore ? openDefaultStore() : store;

@@ -64,7 +64,18 @@ public final class Engine {
     for (PartitionProcessor processor : processors) {
       processor.start();
     }
+    awaitFirstAcquire();
     leaseSweeper = Thread.ofVirtual().name("cairn-activity-lease-sweeper").start(this::sweepExpiredLeases);
+  }
+
+  private void awaitFirstAcquire() {
+    try {
+      for (PartitionProcessor processor : processors) {
+        processor.awaitFirstAcquire(config.partitionLease());
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   EngineConfig config() {

@@ -59,6 +59,7 @@ final class PartitionProcessor {
   private final ConcurrentLinkedQueue<ActivityResult> inbox = new ConcurrentLinkedQueue<>();
   private final ConcurrentLinkedQueue<StartRequest> starts = new ConcurrentLinkedQueue<>();
   private final CountDownLatch stopped = new CountDownLatch(1);
+  private final CountDownLatch firstAcquireTried = new CountDownLatch(1);
   private final Set<String> liveTasks = new HashSet<>();
   private final PendingWrites pending;
   private final CommitPipeline pipeline;
@@ -84,6 +85,14 @@ final class PartitionProcessor {
 
   void start() {
     thread = Thread.ofVirtual().name("cairn-partition-" + partition).start(this::loop);
+  }
+
+  /**
+   * Waits until the processor has tried once to own its partition, so that clients of a runtime that has just
+   * started hand their starts to it instead of racing it through the store.
+   */
+  void awaitFirstAcquire(Duration timeout) throws InterruptedException {
+    firstAcquireTried.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
   }
 
   /** Wakes the processor because its queue may have new messages (or the clock changed, or shutdown). */
@@ -143,6 +152,7 @@ final class PartitionProcessor {
         drain();
       }
     } finally {
+      firstAcquireTried.countDown();
       stopped.countDown();
       CommitPipeline.fail(starts);
       pipeline.failStarts();
@@ -151,10 +161,18 @@ final class PartitionProcessor {
 
   private void step() {
     try {
-      if (lease == null && !acquire()) {
-        CommitPipeline.fail(starts);
-        signal.await(config.partitionLease().dividedBy(4));
-        return;
+      if (lease == null) {
+        boolean acquired;
+        try {
+          acquired = acquire();
+        } finally {
+          firstAcquireTried.countDown();
+        }
+        if (!acquired) {
+          CommitPipeline.fail(starts);
+          signal.await(config.partitionLease().dividedBy(4));
+          return;
+        }
       }
       pipeline.settle();
       renewIfDue();
