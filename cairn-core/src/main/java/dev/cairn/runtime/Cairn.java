@@ -139,6 +139,7 @@ public final class Cairn implements AutoCloseable {
     private Duration activityLease = Duration.ofMinutes(5);
     private Duration partitionLease = Duration.ofSeconds(30);
     private Duration shutdownTimeout = Duration.ofSeconds(30);
+    private SchedulingProbe schedulingProbe = SchedulingProbe.NONE;
 
     private Builder() {}
 
@@ -292,6 +293,15 @@ public final class Cairn implements AutoCloseable {
       return this;
     }
 
+    /**
+     * A probe called where the dispatch code hands work between threads (for tests that hunt races; the default
+     * does nothing).
+     */
+    public Builder schedulingProbe(SchedulingProbe value) {
+      this.schedulingProbe = java.util.Objects.requireNonNull(value, "schedulingProbe");
+      return this;
+    }
+
     private static int requireAtLeast(int value, int min, String name) {
       if (value < min) {
         throw new IllegalArgumentException(name + " must be at least " + min + ", got " + value);
@@ -310,7 +320,7 @@ public final class Cairn implements AutoCloseable {
       EngineConfig config = new EngineConfig(target, functions, converter, clock,
           workerId != null ? workerId : "worker-" + UUID.randomUUID(), instanceCacheSize, instanceCacheBytes,
           maxConcurrentActivities, batchSize, watchdog, nonDeterminismPolicy, maxPayloadChars, poisonThreshold,
-          activityLease, partitionLease, shutdownTimeout);
+          activityLease, partitionLease, shutdownTimeout, schedulingProbe);
       Engine engine = new Engine(config);
       EmbeddedClient client = new EmbeddedClient(target, engine, functions, converter, clock, maxPayloadChars);
       engine.start();

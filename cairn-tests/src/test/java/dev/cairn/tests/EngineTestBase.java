@@ -11,15 +11,19 @@ import java.util.List;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.provider.Arguments;
 
 /**
  * Base of the engine suite: a real runtime on a real store, in the execution mode of the current run. Tests
- * register their functions with {@link #start}; runtimes and stores are closed after each test.
+ * register their functions with {@link #start}; runtimes and stores are closed after each test. In contention
+ * mode ({@link Contention}) the runtimes pause at random, their store rejects commits at random, and busy threads
+ * compete for the cores.
  */
 @EngineMatrix
+@ExtendWith(Contention.class)
 public abstract class EngineTestBase {
   protected static final Duration WAIT = Duration.ofSeconds(30);
 
@@ -63,8 +67,7 @@ public abstract class EngineTestBase {
 
   /** A builder on this test's store and clock, in this run's execution mode. */
   protected Cairn.Builder builder() {
-    return Cairn.builder()
-        .store(store())
+    return Contention.apply(Cairn.builder(), store())
         .clock(clock)
         .instanceCacheSize(mode.cacheSize())
         .shutdownTimeout(Duration.ofSeconds(5));

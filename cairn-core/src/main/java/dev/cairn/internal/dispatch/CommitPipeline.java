@@ -1,5 +1,7 @@
 package dev.cairn.internal.dispatch;
 
+import dev.cairn.runtime.SchedulingProbe;
+import dev.cairn.runtime.SchedulingProbe.Point;
 import dev.cairn.store.NewMessage;
 import dev.cairn.store.PartitionCommit;
 import dev.cairn.store.Store;
@@ -44,6 +46,7 @@ final class CommitPipeline {
 
   private final Engine engine;
   private final Store store;
+  private final SchedulingProbe probe;
   private final PendingWrites pending;
   private final Runnable wake;
   private final Consumer<PartitionCommit> onDurable;
@@ -54,6 +57,7 @@ final class CommitPipeline {
   CommitPipeline(Engine engine, PendingWrites pending, Runnable wake, Consumer<PartitionCommit> onDurable) {
     this.engine = engine;
     this.store = engine.config().store();
+    this.probe = engine.config().probe();
     this.pending = pending;
     this.wake = wake;
     this.onDurable = onDurable;
@@ -164,23 +168,47 @@ final class CommitPipeline {
     }
   }
 
+  /**
+   * Submits the open unit. Its messages get their ids and are announced to their partitions first, then the
+   * commit goes to the store, and only then may the partitions take the messages from memory: a partition thus
+   * knows of every message it will be handed before the store can show it, and its commit that consumes one
+   * reaches the store after the commit that adds it.
+   */
   private void submitOpen() {
     Unit unit = open;
     open = null;
     inFlight = unit;
+    CompletableFuture<Void> done = new CompletableFuture<>();
+    unit.done = done;
+    CompletableFuture<Void> stored;
+    Handover handover = Handover.NONE;
     unit.commit = unit.merged.build();
-    CompletableFuture<Void> done;
     try {
       unit.commit = withReservedIds(unit.commit);
-      done = unit.commit.isEmpty() ? CompletableFuture.completedFuture(null) : store.commitAsync(unit.commit);
+      if (unit.commit.isEmpty()) {
+        stored = CompletableFuture.completedFuture(null);
+      } else {
+        handover = engine.announce(unit.commit.newMessages(), done);
+        probe.at(Point.COMMIT_SUBMIT);
+        stored = store.commitAsync(unit.commit);
+      }
     } catch (RuntimeException e) {
-      done = CompletableFuture.failedFuture(e);
+      stored = CompletableFuture.failedFuture(e);
     }
-    unit.done = done;
-    if (!done.isCompletedExceptionally()) {
-      unit.handedOver = engine.handOver(unit.commit.newMessages(), done);
+    stored.whenComplete((ignored, error) -> {
+      probe.at(Point.COMMIT_COMPLETE);
+      if (error == null) {
+        done.complete(null);
+      } else {
+        done.completeExceptionally(error instanceof CompletionException wrapped ? wrapped.getCause() : error);
+      }
+      wake.run();
+    });
+    if (!stored.isCompletedExceptionally()) {
+      probe.at(Point.HANDOVER_RELEASE);
+      handover.submitted();
+      unit.handedOver = handover.partitions();
     }
-    done.whenComplete((ignored, error) -> wake.run());
   }
 
   private PartitionCommit withReservedIds(PartitionCommit commit) {

@@ -6,6 +6,7 @@ import dev.cairn.history.HistoryEvent;
 import dev.cairn.internal.replay.ExecutorSettings;
 import dev.cairn.runtime.AdjustableClock;
 import dev.cairn.runtime.RuntimeMetrics;
+import dev.cairn.runtime.SchedulingProbe;
 import dev.cairn.store.ActivityTask;
 import dev.cairn.store.CreateResult;
 import dev.cairn.store.Message;
@@ -131,12 +132,11 @@ public final class Engine {
   }
 
   /**
-   * Hands the messages a commit adds (with reserved ids) to their partitions in memory, before the commit is
-   * durable; messages that are not visible yet are left to the store.
-   *
-   * @return the partitions that took every message of the commit for them (the others must read the store)
+   * Announces the messages a commit adds (with reserved ids) to their partitions, before the commit is submitted,
+   * so that they can be handed over in memory once it is (see {@link Handoffs}); messages that are not visible yet
+   * are left to the store.
    */
-  Set<Integer> handOver(List<NewMessage> messages, CompletableFuture<Void> producer) {
+  Handover announce(List<NewMessage> messages, CompletableFuture<Void> producer) {
     Instant now = config.clock().instant();
     Map<Integer, List<Message>> byPartition = new HashMap<>();
     Set<Integer> notNow = new HashSet<>();
@@ -149,12 +149,17 @@ public final class Engine {
       }
     }
     Set<Integer> took = new HashSet<>();
+    List<Runnable> onSubmitted = new ArrayList<>();
     byPartition.forEach((partition, batch) -> {
-      if (processors[partition].offerHandoff(batch, producer) && !notNow.contains(partition)) {
-        took.add(partition);
+      Runnable accepted = processors[partition].announceHandoff(batch, producer);
+      if (accepted != null) {
+        onSubmitted.add(accepted);
+        if (!notNow.contains(partition)) {
+          took.add(partition);
+        }
       }
     });
-    return took;
+    return new Handover(took, onSubmitted);
   }
 
   /** Drops a cached instance (purged or replaced by a client). */
@@ -174,6 +179,7 @@ public final class Engine {
   }
 
   private void deliver(ActivityTask task, HistoryEvent outcome) {
+    config.probe().at(SchedulingProbe.Point.ACTIVITY_COMPLETE);
     PartitionProcessor owner = processors[task.partition()];
     if (owner.owns()) {
       owner.offer(new ActivityResult(task, outcome));

@@ -2,6 +2,7 @@ package dev.cairn.internal.dispatch;
 
 import dev.cairn.internal.registry.FunctionRegistry;
 import dev.cairn.runtime.NonDeterminismPolicy;
+import dev.cairn.runtime.SchedulingProbe;
 import dev.cairn.serialization.DataConverter;
 import dev.cairn.store.Store;
 import java.time.Duration;
@@ -26,6 +27,7 @@ import java.time.InstantSource;
  * @param activityLease how long an activity lease lasts
  * @param partitionLease how long a partition lease lasts
  * @param shutdownTimeout how long a graceful shutdown waits for running activities
+ * @param probe called where work passes between threads (tests stretch those windows)
  */
 public record EngineConfig(
     Store store,
@@ -43,4 +45,5 @@ public record EngineConfig(
     int poisonThreshold,
     Duration activityLease,
     Duration partitionLease,
-    Duration shutdownTimeout) {}
+    Duration shutdownTimeout,
+    SchedulingProbe probe) {}

@@ -1,11 +1,11 @@
 package dev.cairn.internal.dispatch;
 
 import dev.cairn.store.Message;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.HashSet;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -13,45 +13,85 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * Messages for one partition that their sender hands over in memory as soon as it submits the commit that adds
- * them, so that the partition can process them before that commit is durable (then a chain of messages between
- * instances and entities costs no flush per hop). The partition's commit that consumes such a message comes after
- * the one that adds it, and is rejected if that one failed (the message is not there to consume).
+ * Messages for one partition that their sender hands over in memory, so that the partition can process them
+ * before the commit that adds them (the producer) is durable: then a chain of messages between instances and
+ * entities costs no flush per hop. The partition's commit that consumes such a message comes after the producer,
+ * and is rejected if the producer failed (the message is not there to consume).
  *
- * <p>Every message still reaches the store, and one sender's messages must be processed in the order sent. So a
- * handover is taken only while the partition has processed every message of the store it could see: after the
- * partition is (re)acquired, and while any message handed over earlier was refused or dropped and has not come
- * through the store yet, handovers are refused and the messages come the slow way.
+ * <p>Every message still reaches the store, and one sender's messages must be processed in the order sent. Two
+ * rules keep that order, whatever the threads' timing:
+ *
+ * <ul>
+ *   <li>A producer <em>announces</em> its messages here before it submits its commit, and they may be taken
+ *       only once it has ({@link Announcement#submitted}). So a message can never be in the store without this
+ *       partition knowing that it is coming in memory too: a fetch leaves announced messages out, and one that a
+ *       fetch brought anyway (it was announced after the fetch began) is dropped from here.
+ *   <li>A handover is accepted only while the partition has seen every message of the store that was refused:
+ *       after the partition is (re)acquired, and while any message refused earlier has not come through the store
+ *       yet, announcements are refused and the messages come the slow way.
+ * </ul>
  */
 final class Handoffs {
 
-  private record Handoff(Message message, CompletableFuture<Void> producer) {}
+  /** One message waiting here, and whether its producer's commit was submitted yet. */
+  private static final class Handoff {
+    private final Message message;
+    private final CompletableFuture<Void> producer;
+    private boolean submitted;
+
+    private Handoff(Message message, CompletableFuture<Void> producer) {
+      this.message = message;
+      this.producer = producer;
+    }
+  }
+
+  /** Messages a producer announced here; {@link #submitted} lets the partition take them. */
+  final class Announcement {
+    private final List<Handoff> handoffs;
+
+    private Announcement(List<Handoff> handoffs) {
+      this.handoffs = handoffs;
+    }
+
+    /** The producer's commit was submitted to the store: the partition may take the messages now. */
+    void submitted() {
+      lock.lock();
+      try {
+        handoffs.forEach(handoff -> handoff.submitted = true);
+      } finally {
+        lock.unlock();
+      }
+    }
+  }
 
   private final ReentrantLock lock = new ReentrantLock();
-  private final ArrayDeque<Handoff> queued = new ArrayDeque<>();
-  private final Set<Long> queuedIds = new HashSet<>();
+  private final LinkedHashMap<Long, Handoff> queued = new LinkedHashMap<>();
   private final Map<Long, CompletableFuture<Void>> taken = new HashMap<>();
   private final Map<Long, CompletableFuture<Void>> refused = new HashMap<>();
   private boolean open;
 
   /**
-   * Offers messages that a commit (the producer) adds to this partition's queue.
+   * Announces messages that a commit (the producer) will add to this partition's queue; call it before the
+   * producer is submitted.
    *
-   * @return whether they were taken; if not, they come through the store once the producer is durable
+   * @return the announcement to mark submitted, or null when the messages were refused: then they come through
+   *     the store once the producer is durable
    */
-  boolean offer(List<Message> messages, CompletableFuture<Void> producer) {
+  Announcement announce(List<Message> messages, CompletableFuture<Void> producer) {
     lock.lock();
     try {
       refused.values().removeIf(CompletableFuture::isCompletedExceptionally);
       if (!open || !refused.isEmpty()) {
         messages.forEach(message -> refused.put(message.id(), producer));
-        return false;
+        return null;
       }
+      List<Handoff> handoffs = new ArrayList<>(messages.size());
       for (Message message : messages) {
-        queued.add(new Handoff(message, producer));
-        queuedIds.add(message.id());
+        Handoff handoff = new Handoff(message, producer);
+        queued.put(message.id(), handoff);
+        handoffs.add(handoff);
       }
-      return true;
+      return new Announcement(handoffs);
     } finally {
       lock.unlock();
     }
@@ -67,27 +107,33 @@ final class Handoffs {
     }
   }
 
-  /** The ids of the messages waiting here: a fetch leaves them out. */
+  /** The ids of the messages waiting here, submitted or not: a fetch leaves them out. */
   Set<Long> waitingIds() {
     lock.lock();
     try {
-      return Set.copyOf(queuedIds);
+      return Set.copyOf(queued.keySet());
     } finally {
       lock.unlock();
     }
   }
 
-  /** Takes up to {@code max} waiting messages, in the order handed over, except those {@code skip} says to. */
-  List<Message> take(int max, Set<Long> skip) {
+  /**
+   * Takes up to {@code max} waiting messages whose producers were submitted, in the order announced. Messages of
+   * producers that failed are dropped (they never reach the store); those of producers not yet submitted wait.
+   */
+  List<Message> take(int max) {
     lock.lock();
     try {
       List<Message> messages = new ArrayList<>();
-      while (messages.size() < max && !queued.isEmpty()) {
-        Handoff next = queued.poll();
-        queuedIds.remove(next.message().id());
-        if (!skip.contains(next.message().id())) {
-          taken.put(next.message().id(), next.producer());
-          messages.add(next.message());
+      Iterator<Handoff> waiting = queued.values().iterator();
+      while (messages.size() < max && waiting.hasNext()) {
+        Handoff next = waiting.next();
+        if (next.producer.isCompletedExceptionally()) {
+          waiting.remove();
+        } else if (next.submitted) {
+          waiting.remove();
+          taken.put(next.message.id(), next.producer);
+          messages.add(next.message);
         }
       }
       return messages;
@@ -97,13 +143,17 @@ final class Handoffs {
   }
 
   /**
-   * Notes a fetch from the store: refused messages it brought no longer hold handovers back, and a fetch that
-   * brought everything visible opens the way for handovers.
+   * Notes a fetch from the store: the messages it brought are processed from there (dropped here if they were
+   * announced meanwhile), refused messages it brought no longer hold handovers back, and a fetch that brought
+   * everything visible opens the way for handovers.
    */
   void fetched(List<Message> messages, boolean everything) {
     lock.lock();
     try {
-      messages.forEach(message -> refused.remove(message.id()));
+      for (Message message : messages) {
+        queued.remove(message.id());
+        refused.remove(message.id());
+      }
       if (everything) {
         open = true;
       }
@@ -130,12 +180,11 @@ final class Handoffs {
     lock.lock();
     try {
       open = false;
-      for (Handoff handoff : queued) {
-        refused.put(handoff.message().id(), handoff.producer());
+      for (Handoff handoff : queued.values()) {
+        refused.put(handoff.message.id(), handoff.producer);
       }
       refused.putAll(taken);
       queued.clear();
-      queuedIds.clear();
       taken.clear();
     } finally {
       lock.unlock();

@@ -3,6 +3,7 @@ package dev.cairn.internal.dispatch;
 import dev.cairn.client.ReusePolicy;
 import dev.cairn.entity.EntityId;
 import dev.cairn.failure.CommitRejectedException;
+import dev.cairn.runtime.SchedulingProbe.Point;
 import dev.cairn.store.ActivityTask;
 import dev.cairn.store.CreateResult;
 import dev.cairn.store.EntityMessage;
@@ -102,18 +103,24 @@ final class PartitionProcessor {
   }
 
   /**
-   * Takes messages another commit adds to this partition's queue before that commit is durable (see {@link
-   * Handoffs}); returns false when they must come through the store.
+   * Takes note of messages a commit will add to this partition's queue, before that commit is submitted (see
+   * {@link Handoffs}).
+   *
+   * @return what to run once the commit is submitted (the messages may then be taken from memory), or null when
+   *     they must come through the store
    */
-  boolean offerHandoff(List<Message> messages, CompletableFuture<Void> producer) {
-    if (!owns() || stopping) {
-      return false;
+  Runnable announceHandoff(List<Message> messages, CompletableFuture<Void> producer) {
+    if (stopping) {
+      return null;
     }
-    boolean taken = handoffs.offer(messages, producer);
-    if (taken) {
+    Handoffs.Announcement announced = handoffs.announce(messages, producer);
+    if (announced == null) {
+      return null;
+    }
+    return () -> {
+      announced.submitted();
       signal.signal();
-    }
-    return taken;
+    };
   }
 
   /** Hands an activity's outcome to this partition; it is committed with a later batch. */
@@ -186,6 +193,7 @@ final class PartitionProcessor {
         return;
       }
       LOG.error("Partition {} failed to process a batch; it takes the partition over again", partition, e);
+      config.probe().at(Point.TAKE_OVER);
       lease = null;
       CommitPipeline.fail(starts);
       pipeline.abandon();
@@ -379,7 +387,9 @@ final class PartitionProcessor {
       exclude = new HashSet<>(exclude);
       exclude.addAll(waiting);
     }
+    config.probe().at(Point.FETCH);
     MessageBatch fetched = store.fetchMessages(partition, now, config.batchSize(), exclude);
+    config.probe().at(Point.FETCHED);
     nextDueAt = fetched.nextDueAt();
     boolean everything = fetched.messages().size() < config.batchSize();
     if (!everything) {
@@ -391,12 +401,7 @@ final class PartitionProcessor {
 
   /** Adds the messages handed over in memory to those fetched, in id order (a sender's order). */
   private List<Message> withHandoffs(List<Message> fetched) {
-    if (handoffs.isEmpty()) {
-      return fetched;
-    }
-    Set<Long> skip = new HashSet<>(pipeline.messagesInFlight());
-    fetched.forEach(message -> skip.add(message.id()));
-    List<Message> handed = handoffs.take(config.batchSize(), skip);
+    List<Message> handed = handoffs.take(config.batchSize());
     if (handed.isEmpty()) {
       return fetched;
     }

@@ -6,7 +6,6 @@ import dev.cairn.store.EntityWakeUp;
 import dev.cairn.store.Message;
 import java.time.Instant;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 
@@ -19,66 +18,109 @@ class HandoffsTest {
     return new Message(id, 0, "@Counter@c", new EntityWakeUp(Instant.EPOCH), Instant.EPOCH, 0);
   }
 
+  /** Announces and submits at once; returns whether the handover was accepted. */
+  private boolean offer(CompletableFuture<Void> from, Message... messages) {
+    Handoffs.Announcement announced = handoffs.announce(List.of(messages), from);
+    if (announced == null) {
+      return false;
+    }
+    announced.submitted();
+    return true;
+  }
+
   @Test
   void handoversAreRefused_untilAFetchBringsEverythingVisible() {
-    assertThat(handoffs.offer(List.of(message(1)), producer)).isFalse();
+    assertThat(offer(producer, message(1))).isFalse();
     handoffs.fetched(List.of(message(1)), false);
-    assertThat(handoffs.offer(List.of(message(2)), producer)).as("the store still holds more").isFalse();
+    assertThat(offer(producer, message(2))).as("the store still holds more").isFalse();
     handoffs.fetched(List.of(message(2)), true);
 
-    assertThat(handoffs.offer(List.of(message(3)), producer)).isTrue();
-    assertThat(handoffs.take(10, Set.of())).extracting(Message::id).containsExactly(3L);
+    assertThat(offer(producer, message(3))).isTrue();
+    assertThat(handoffs.take(10)).extracting(Message::id).containsExactly(3L);
   }
 
   @Test
   void aRefusedMessage_holdsLaterHandoversBack_untilTheStoreBringsIt() {
     handoffs.fetched(List.of(), true);
-    assertThat(handoffs.offer(List.of(message(5)), producer)).isTrue();
-    handoffs.take(10, Set.of());
+    assertThat(offer(producer, message(5))).isTrue();
+    handoffs.take(10);
     handoffs.reset();
     handoffs.fetched(List.of(), true);
 
-    assertThat(handoffs.offer(List.of(message(6)), producer)).as("5 was dropped, not consumed").isFalse();
+    assertThat(offer(producer, message(6))).as("5 was dropped, not consumed").isFalse();
     handoffs.fetched(List.of(message(5)), true);
-    assertThat(handoffs.offer(List.of(message(7)), producer)).as("6 has not come through yet").isFalse();
+    assertThat(offer(producer, message(7))).as("6 has not come through yet").isFalse();
     handoffs.fetched(List.of(message(6), message(7)), true);
-    assertThat(handoffs.offer(List.of(message(8)), producer)).isTrue();
+    assertThat(offer(producer, message(8))).isTrue();
   }
 
   @Test
   void messagesOfAFailedCommit_holdNothingBack() {
     handoffs.fetched(List.of(), true);
-    handoffs.offer(List.of(message(5)), producer);
-    handoffs.take(10, Set.of());
+    offer(producer, message(5));
+    handoffs.take(10);
     handoffs.reset();
     handoffs.fetched(List.of(), true);
     producer.completeExceptionally(new IllegalStateException("commit failed"));
 
-    assertThat(handoffs.offer(List.of(message(6)), new CompletableFuture<>())).isTrue();
+    assertThat(offer(new CompletableFuture<>(), message(6))).isTrue();
   }
 
   @Test
   void settledMessages_areNotRefusedAfterAReset() {
     handoffs.fetched(List.of(), true);
-    handoffs.offer(List.of(message(5)), producer);
-    handoffs.take(10, Set.of());
+    offer(producer, message(5));
+    handoffs.take(10);
     handoffs.settled(List.of(5L));
     handoffs.reset();
     handoffs.fetched(List.of(), true);
 
-    assertThat(handoffs.offer(List.of(message(6)), producer)).isTrue();
+    assertThat(offer(producer, message(6))).isTrue();
   }
 
   @Test
-  void take_keepsTheOrderHandedOver_skipsWhatItIsTold_andLeavesTheRestWaiting() {
+  void take_keepsTheOrderAnnounced_andLeavesTheRestWaiting() {
     handoffs.fetched(List.of(), true);
-    handoffs.offer(List.of(message(1), message(2), message(3)), producer);
+    offer(producer, message(1), message(2), message(3));
     assertThat(handoffs.waitingIds()).containsExactlyInAnyOrder(1L, 2L, 3L);
 
-    assertThat(handoffs.take(1, Set.of(1L))).extracting(Message::id).containsExactly(2L);
+    assertThat(handoffs.take(2)).extracting(Message::id).containsExactly(1L, 2L);
     assertThat(handoffs.waitingIds()).containsExactly(3L);
     assertThat(handoffs.isEmpty()).isFalse();
-    assertThat(handoffs.take(10, Set.of())).extracting(Message::id).containsExactly(3L);
+    assertThat(handoffs.take(10)).extracting(Message::id).containsExactly(3L);
+    assertThat(handoffs.isEmpty()).isTrue();
+  }
+
+  @Test
+  void announcedMessages_areNotTaken_untilTheirCommitIsSubmitted_butAreLeftOutOfFetches() {
+    handoffs.fetched(List.of(), true);
+    Handoffs.Announcement pending = handoffs.announce(List.of(message(1)), producer);
+    offer(new CompletableFuture<>(), message(2));
+
+    assertThat(handoffs.waitingIds()).containsExactlyInAnyOrder(1L, 2L);
+    assertThat(handoffs.take(10)).extracting(Message::id).containsExactly(2L);
+    pending.submitted();
+    assertThat(handoffs.take(10)).extracting(Message::id).containsExactly(1L);
+  }
+
+  @Test
+  void aMessageTheStoreBrought_isNeverTakenFromMemoryToo() {
+    handoffs.fetched(List.of(), true);
+    Handoffs.Announcement announced = handoffs.announce(List.of(message(1), message(2)), producer);
+    // The fetch began before the announcement and saw the commit applied: it brought message 1.
+    handoffs.fetched(List.of(message(1)), true);
+    announced.submitted();
+
+    assertThat(handoffs.take(10)).extracting(Message::id).containsExactly(2L);
+  }
+
+  @Test
+  void messagesOfAProducerThatFailed_areDropped_submittedOrNot() {
+    handoffs.fetched(List.of(), true);
+    handoffs.announce(List.of(message(1)), producer);
+    producer.completeExceptionally(new IllegalStateException("rejected"));
+
+    assertThat(handoffs.take(10)).isEmpty();
     assertThat(handoffs.isEmpty()).isTrue();
   }
 }
