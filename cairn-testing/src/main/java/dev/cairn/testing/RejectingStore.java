@@ -6,7 +6,6 @@ import dev.cairn.store.PartitionCommit;
 import dev.cairn.store.Store;
 import java.util.SplittableRandom;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -20,7 +19,6 @@ public final class RejectingStore extends ForwardingStore {
   private final double rate;
   private final ReentrantLock lock = new ReentrantLock();
   private final CommitChains chains = new CommitChains();
-  private final AtomicLong rejected = new AtomicLong();
 
   /**
    * Rejects each commit of {@code delegate} with probability {@code rate}.
@@ -43,7 +41,6 @@ public final class RejectingStore extends ForwardingStore {
       chains.requireUnbroken(commit.lease());
       if (!commit.isEmpty() && random.nextDouble() < rate) {
         chains.broken(commit.lease());
-        rejected.incrementAndGet();
         return CompletableFuture.failedFuture(new CommitRejectedException("Injected rejection of a commit of"
             + " partition " + commit.lease().partition() + " at epoch " + commit.lease().epoch() + "."));
       }
@@ -53,10 +50,5 @@ public final class RejectingStore extends ForwardingStore {
     } finally {
       lock.unlock();
     }
-  }
-
-  /** How many commits were rejected on purpose. */
-  public long rejectedCount() {
-    return rejected.get();
   }
 }

@@ -97,16 +97,6 @@ final class Handoffs {
     }
   }
 
-  /** Whether messages wait here. */
-  boolean isEmpty() {
-    lock.lock();
-    try {
-      return queued.isEmpty();
-    } finally {
-      lock.unlock();
-    }
-  }
-
   /** The ids of the messages waiting here, submitted or not: a fetch leaves them out. */
   Set<Long> waitingIds() {
     lock.lock();
