@@ -20,11 +20,11 @@ import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
 /**
- * Issue 9's race made deterministic: the producer of an entity signal is held right after its commit reached
- * the store, for as long as it takes the entity's partition to fetch the signal from the store and commit its
- * consumption (or 2.5 s, when the partition rightly waits for the signal in memory). A handover that arrives
- * after that must not be processed again: no commit may be rejected for a message consumed twice, and the
- * signal applies once.
+ * Issue 9's first race made deterministic: the producer of an entity signal is held right after its commit
+ * reached the store, while the entity's partition fetches the signal from the store, for as long as it takes that
+ * partition to commit the signal's consumption, or 2.5 s (a partition that rightly waits to take the signal from
+ * memory, once the commit is submitted, consumes it only after the hold). The signal must not be processed twice:
+ * no commit may be rejected for a message consumed twice, and the signal applies once.
  */
 class LateHandoverTest extends EngineTestBase {
   private static final EntityId COUNTER = EntityId.of("Counter", "late");

@@ -25,7 +25,8 @@ import java.util.concurrent.locks.ReentrantLock;
  *   <li>A producer <em>announces</em> its messages here before it submits its commit, and they may be taken
  *       only once it has ({@link Announcement#submitted}). So a message can never be in the store without this
  *       partition knowing that it is coming in memory too: a fetch leaves announced messages out, and one that a
- *       fetch brought anyway (it was announced after the fetch began) is dropped from here.
+ *       fetch brought anyway (it was announced after the fetch began) is left out of the fetch and taken from
+ *       here. Messages announced here are thus taken in the order announced, which is their senders' order.
  *   <li>A handover is accepted only while the partition has seen every message of the store that was refused:
  *       after the partition is (re)acquired, and while any message refused earlier has not come through the store
  *       yet, announcements are refused and the messages come the slow way.
@@ -133,20 +134,26 @@ final class Handoffs {
   }
 
   /**
-   * Notes a fetch from the store: the messages it brought are processed from there (dropped here if they were
-   * announced meanwhile), refused messages it brought no longer hold handovers back, and a fetch that brought
-   * everything visible opens the way for handovers.
+   * Notes a fetch from the store and returns the messages of it to process: those not waiting here. One that the
+   * fetch brought although it waits here (it was announced after the fetch began) is left out, and taken from
+   * here in its turn: taken from the fetch, it could overtake earlier messages of its sender that still wait here
+   * (more of them than one batch takes). Refused messages the fetch brought no longer hold handovers back, and a
+   * fetch that brought everything visible opens the way for handovers.
    */
-  void fetched(List<Message> messages, boolean everything) {
+  List<Message> fetched(List<Message> messages, boolean everything) {
     lock.lock();
     try {
+      List<Message> fromStore = new ArrayList<>(messages.size());
       for (Message message : messages) {
-        queued.remove(message.id());
         refused.remove(message.id());
+        if (!queued.containsKey(message.id())) {
+          fromStore.add(message);
+        }
       }
       if (everything) {
         open = true;
       }
+      return fromStore;
     } finally {
       lock.unlock();
     }

@@ -395,8 +395,7 @@ final class PartitionProcessor {
     if (!everything) {
       messagesMayWait.set(true);
     }
-    handoffs.fetched(fetched.messages(), everything);
-    return fetched.messages();
+    return handoffs.fetched(fetched.messages(), everything);
   }
 
   /** Adds the messages handed over in memory to those fetched, in id order (a sender's order). */

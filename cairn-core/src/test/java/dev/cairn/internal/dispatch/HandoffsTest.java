@@ -104,14 +104,29 @@ class HandoffsTest {
   }
 
   @Test
-  void aMessageTheStoreBrought_isNeverTakenFromMemoryToo() {
+  void aMessageAFetchBrings_whileItWaitsHere_isLeftOutOfTheFetch_andTakenFromHere() {
     handoffs.fetched(List.of(), true);
     Handoffs.Announcement announced = handoffs.announce(List.of(message(1), message(2)), producer);
     // The fetch began before the announcement and saw the commit applied: it brought message 1.
-    handoffs.fetched(List.of(message(1)), true);
+    assertThat(handoffs.fetched(List.of(message(1), message(7)), true)).extracting(Message::id).containsExactly(7L);
     announced.submitted();
 
-    assertThat(handoffs.take(10)).extracting(Message::id).containsExactly(2L);
+    assertThat(handoffs.take(10)).extracting(Message::id).containsExactly(1L, 2L);
+  }
+
+  @Test
+  void aSendersLaterMessage_thatAFetchBrings_neverOvertakesItsEarlierOnesStillWaitingHere() {
+    handoffs.fetched(List.of(), true);
+    offer(producer, message(1), message(2), message(3));
+    // A fetch that began before the sender's next commit was announced reads the store after it.
+    CompletableFuture<Void> next = new CompletableFuture<>();
+    offer(next, message(4));
+    List<Message> fromStore = handoffs.fetched(List.of(message(4)), true);
+    List<Message> handed = handoffs.take(2);
+
+    assertThat(fromStore).isEmpty();
+    assertThat(handed).extracting(Message::id).containsExactly(1L, 2L);
+    assertThat(handoffs.take(2)).extracting(Message::id).containsExactly(3L, 4L);
   }
 
   @Test
