@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.cairn.client.DeadLetter;
 import dev.cairn.client.InstanceStatus;
 import dev.cairn.client.RuntimeStatus;
+import dev.cairn.client.StartOptions;
 import dev.cairn.entity.EntityContext;
 import dev.cairn.entity.EntityId;
 import dev.cairn.failure.TaskFailedException;
@@ -18,8 +19,12 @@ import dev.cairn.store.Store;
 import dev.cairn.store.UndecodableMessage;
 import dev.cairn.testing.ForwardingStore;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
@@ -100,7 +105,7 @@ class PoisonTest extends EngineTestBase {
             ctx.waitForExternalEvent("never", String.class).await())
         .start();
     try {
-      cairn.client().start("Waits", null, dev.cairn.client.StartOptions.withId("corrupt"));
+      cairn.client().start("Waits", null, StartOptions.withId("corrupt"));
       cairn.client().waitForStart("corrupt", WAIT);
       cairn.client().raiseEvent("corrupt", "never", "now");
       InstanceStatus status = cairn.client().waitForCompletion("corrupt", WAIT);
@@ -111,6 +116,56 @@ class PoisonTest extends EngineTestBase {
       assertThat(cairn.client().deadLetters(10).get(0).reason()).contains("bad JSON");
     } finally {
       cairn.close();
+    }
+  }
+
+  @Test
+  void signalsAfterAnEntityBatchCrashed_waitForTheCrashedOnes_andNoneIsLost() throws InterruptedException {
+    EntityId recorder = EntityId.of("Recorder", "crash-once");
+    String sender = instanceOnAnotherPartition(recorder);
+    AtomicBoolean crashed = new AtomicBoolean();
+    CountDownLatch crashing = new CountDownLatch(1);
+    Cairn cairn = start(b -> b
+        .entity("Recorder", (EntityContext ctx) -> {
+          int number = ctx.getInput(Integer.class);
+          if (number == 2 && crashed.compareAndSet(false, true)) {
+            crashing.countDown();
+            throw new AssertionError("simulated crash of the unit of work");
+          }
+          List<Integer> applied = new ArrayList<>(List.of(ctx.getState(Integer[].class, new Integer[0])));
+          applied.add(number);
+          ctx.setState(applied.toArray(Integer[]::new));
+          return null;
+        })
+        .orchestration("Sender", (OrchestrationContext ctx, Void in) -> {
+          for (int i = 1; i <= 5; i++) {
+            ctx.signalEntity(recorder, "number", i);
+          }
+          ctx.waitForExternalEvent("go", Void.class).await();
+          for (int i = 6; i <= 10; i++) {
+            ctx.signalEntity(recorder, "number", i);
+          }
+          return null;
+        }));
+
+    cairn.client().start("Sender", null, StartOptions.withId(sender));
+    assertThat(crashing.await(WAIT.toSeconds(), TimeUnit.SECONDS)).as("the entity's batch crashed").isTrue();
+    // The sender's later signals are handed to the entity's partition while the crashed ones wait to run again.
+    cairn.client().raiseEvent(sender, "go", null);
+
+    Integer[] applied = Awaitility.await().atMost(WAIT)
+        .until(() -> cairn.client().getEntity(recorder).map(e -> e.stateAs(Integer[].class)).orElse(null),
+            numbers -> numbers != null && List.of(numbers).contains(10));
+    assertThat(applied).containsExactly(1, 2, 3, 4, 5, 6, 7, 8, 9, 10);
+  }
+
+  private String instanceOnAnotherPartition(EntityId entity) {
+    int partition = store().partitionOf(entity.toString());
+    for (int i = 0; ; i++) {
+      String id = "crash-sender-" + i;
+      if (store().partitionOf(id) != partition) {
+        return id;
+      }
     }
   }
 }

@@ -149,6 +149,11 @@ final class CommitBuilder {
         List.copyOf(entities.values()), messages, List.copyOf(activities.values()), finishedActivities);
   }
 
+  /** Whether a unit of work crashed: the commit counts a failed attempt of messages, or parks them. */
+  boolean recordsCrashes() {
+    return !failed.isEmpty() || !parked.isEmpty();
+  }
+
   /** The activity tasks the unit stores (and that may start at once). */
   Collection<ActivityTask> newActivities() {
     return activities.values();

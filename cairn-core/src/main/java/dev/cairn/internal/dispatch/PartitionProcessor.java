@@ -300,18 +300,39 @@ final class PartitionProcessor {
       return false;
     }
     Set<String> ran = new HashSet<>();
+    boolean crashed;
     try {
-      process(now, messages, results, startsById, ran);
+      crashed = process(now, messages, results, startsById, ran);
     } catch (RuntimeException | Error e) {
       // Nothing of the batch was submitted: forget what its episodes left in the cache.
       ran.forEach(engine.cache()::evict);
       CommitPipeline.fail(new ArrayList<>(startsById.values()));
       throw e;
     }
+    if (crashed) {
+      retakeAfterCrash();
+    }
     return true;
   }
 
-  private void process(Instant now, List<Message> messages, List<ActivityResult> results,
+  /**
+   * After a unit of work crashed, its messages (and the rest of its entity's share of the batch, which it left
+   * unconsumed) must run again before anything later of their senders: from memory, a later message could overtake
+   * them, and an entity would then drop them as duplicates. So the processor waits until the commit that counts the
+   * failed attempt is durable, and then takes what is waiting from the store again, in id order, as after a
+   * take-over. Crashes are rare; this costs one commit's wait.
+   */
+  private void retakeAfterCrash() {
+    while (!halted && !pipeline.isEmpty()) {
+      pipeline.awaitInFlight();
+      pipeline.settle();
+    }
+    handoffs.reset();
+    messagesMayWait.set(true);
+  }
+
+  /** Processes the batch and submits its commit; returns whether a unit of work of it crashed. */
+  private boolean process(Instant now, List<Message> messages, List<ActivityResult> results,
       Map<String, StartRequest> startsById, Set<String> ran) {
     Map<String, List<Message>> byInstance = new LinkedHashMap<>();
     Map<EntityId, List<Message>> byEntity = new LinkedHashMap<>();
@@ -371,6 +392,7 @@ final class PartitionProcessor {
     for (List<Message> batch : byEntity.values()) {
       engine.counters().entityOperations.add(batch.size());
     }
+    return commit.recordsCrashes();
   }
 
   /** Reads the queue when it may hold something new: after a signal, when a message is due, or now and then. */
