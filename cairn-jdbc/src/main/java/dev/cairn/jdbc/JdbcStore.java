@@ -192,10 +192,10 @@ public final class JdbcStore implements Store {
     PartitionTable.requireCurrent(sql, commit.lease());
     MessageTable.consume(sql, commit.consumedMessages(), partition);
     for (Map.Entry<Long, String> failed : commit.failedMessages().entrySet()) {
-      MessageTable.countFailure(sql, failed.getKey(), failed.getValue());
+      MessageTable.countFailure(sql, failed.getKey(), failed.getValue(), partition);
     }
     for (ParkedMessage parked : commit.parkedMessages()) {
-      MessageTable.park(sql, parked.messageId(), parked.reason(), now);
+      MessageTable.park(sql, parked.messageId(), parked.reason(), now, partition);
     }
     for (Encoded.InstanceChange change : encoded.instances()) {
       InstanceTable.write(sql, change);

@@ -111,22 +111,31 @@ final class MessageTable {
     }
   }
 
-  static void countFailure(Sql sql, long id, String error) throws SQLException {
+  /** Counts a failed attempt of a message; rejects the commit when the message is not in the queue. */
+  static void countFailure(Sql sql, long id, String error, int partition) throws SQLException {
     PreparedStatement update = sql.prepare(COUNT_FAILURE);
     update.setString(1, error.length() > 4_000 ? error.substring(0, 4_000) : error);
     update.setLong(2, id);
-    update.executeUpdate();
+    requireInQueue(update.executeUpdate(), id, partition);
   }
 
-  static void park(Sql sql, long id, String reason, Instant now) throws SQLException {
+  /** Moves a message to the dead letters; rejects the commit when the message is not in the queue. */
+  static void park(Sql sql, long id, String reason, Instant now, int partition) throws SQLException {
     PreparedStatement park = sql.prepare(PARK);
     park.setString(1, reason.length() > 4_000 ? reason.substring(0, 4_000) : reason);
     park.setLong(2, Times.micros(now));
     park.setLong(3, id);
-    park.executeUpdate();
+    requireInQueue(park.executeUpdate(), id, partition);
     PreparedStatement delete = sql.prepare(DELETE);
     delete.setLong(1, id);
     delete.executeUpdate();
+  }
+
+  private static void requireInQueue(int rows, long id, int partition) {
+    if (rows == 0) {
+      throw new CommitRejectedException("Message " + id + " of partition " + partition
+          + " is not in the queue: consumed already, or never added (its commit failed).");
+    }
   }
 
   static List<DeadLetter> deadLetters(Sql sql, int max) throws SQLException {

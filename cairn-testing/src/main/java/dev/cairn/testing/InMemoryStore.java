@@ -242,6 +242,14 @@ public final class InMemoryStore implements Store {
             + " was already consumed.");
       }
     }
+    List<Long> retried = new ArrayList<>(commit.failedMessages().keySet());
+    commit.parkedMessages().forEach(parked -> retried.add(parked.messageId()));
+    for (long id : retried) {
+      if (!queue.contains(id)) {
+        throw new CommitRejectedException("Message " + id + " of partition " + commit.lease().partition()
+            + " is not in the queue: consumed already, or never added (its commit failed).");
+      }
+    }
     for (InstanceWrite write : commit.instanceWrites()) {
       InstanceRecord current = instances.get(write.record().instanceId());
       long version = current == null ? 0 : current.version();

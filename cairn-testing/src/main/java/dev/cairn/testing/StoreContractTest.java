@@ -218,6 +218,19 @@ public abstract class StoreContractTest {
   }
 
   @Test
+  void commit_thatCountsAFailureOfOrParksAMessageNotInTheQueue_isRejected() {
+    int partition = store.partitionOf("phantom");
+
+    assertThatThrownBy(() -> store.commit(new PartitionCommit(lease(partition), List.of(),
+        Map.of(999_999_998L, "crashed"), List.of(), List.of(), List.of(), List.of(), List.of(), List.of())))
+        .isInstanceOf(CommitRejectedException.class).hasMessageContaining("999999998");
+    assertThatThrownBy(() -> store.commit(new PartitionCommit(lease(partition), List.of(), Map.of(),
+        List.of(new ParkedMessage(999_999_997L, "gave up")), List.of(), List.of(), List.of(), List.of(),
+        List.of()))).isInstanceOf(CommitRejectedException.class).hasMessageContaining("999999997");
+    assertThat(store.deadLetters(10)).isEmpty();
+  }
+
+  @Test
   void commit_basedOnAnOldVersionOrABrokenHistory_isRejected() {
     String id = "versioned";
     int partition = store.partitionOf(id);
