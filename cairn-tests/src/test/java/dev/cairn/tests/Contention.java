@@ -45,8 +45,11 @@ public final class Contention implements BeforeEachCallback, AfterEachCallback, 
     return given != null && !given.isBlank() ? Long.parseLong(given.trim()) : System.nanoTime();
   }
 
-  /** Applies contention mode to a runtime's builder: the probe, and a store that rejects commits at random. */
-  static Cairn.Builder apply(Cairn.Builder builder, Store store) {
+  /**
+   * Applies contention mode to a runtime's builder: the probe, and a store that rejects commits at random (outside
+   * contention mode, just the store). Tests that build their runtimes themselves call it with their store.
+   */
+  public static Cairn.Builder apply(Cairn.Builder builder, Store store) {
     if (!ENABLED) {
       return builder.store(store);
     }

@@ -6,12 +6,14 @@ import dev.cairn.runtime.Cairn;
 import dev.cairn.store.Store;
 import dev.cairn.testing.FaultInjectingStore;
 import dev.cairn.testing.InMemoryStore;
+import dev.cairn.tests.Contention;
 import dev.cairn.tests.ExecutionMode;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.awaitility.Awaitility;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -20,8 +22,10 @@ import org.junit.jupiter.params.provider.MethodSource;
  * Crash-point enumeration (SPEC 8 claims 3 and 5): for k = 1, 2, ... the store fails its k-th operation, before
  * or after applying it, and every operation after that, as if the process died right there. A new runtime on
  * the same store then finishes the scenario, and the outcome must be exactly the fault-free one. The loop ends
- * when a run completes without reaching the fault.
+ * when a run completes without reaching the fault. In contention mode ({@link Contention}) the runtimes also
+ * pause at random and their store rejects commits at random.
  */
+@ExtendWith(Contention.class)
 class CrashPointTest {
   private static final Duration WAIT = Duration.ofSeconds(20);
 
@@ -36,7 +40,7 @@ class CrashPointTest {
   }
 
   private static Cairn runtime(Store store, ExecutionMode mode) {
-    return CrashScenario.register(Cairn.builder()).store(store).instanceCacheSize(mode.cacheSize())
+    return Contention.apply(CrashScenario.register(Cairn.builder()), store).instanceCacheSize(mode.cacheSize())
         .shutdownTimeout(Duration.ofSeconds(2)).start();
   }
 
