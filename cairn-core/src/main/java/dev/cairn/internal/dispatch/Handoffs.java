@@ -4,6 +4,7 @@ import dev.cairn.store.Message;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -65,11 +66,17 @@ final class Handoffs {
     }
   }
 
+  private final Runnable wake;
   private final ReentrantLock lock = new ReentrantLock();
   private final LinkedHashMap<Long, Handoff> queued = new LinkedHashMap<>();
   private final Map<Long, CompletableFuture<Void>> taken = new HashMap<>();
   private final Map<Long, CompletableFuture<Void>> refused = new HashMap<>();
   private boolean open;
+
+  /** Handoffs for a partition that {@code wake} makes read its queue from the store. */
+  Handoffs(Runnable wake) {
+    this.wake = wake;
+  }
 
   /**
    * Announces messages that a commit (the producer) will add to this partition's queue; call it before the
@@ -171,20 +178,26 @@ final class Handoffs {
 
   /**
    * The partition was (re)acquired or dropped what it had not committed: whatever was handed over and not
-   * durably processed must come through the store before handovers are taken again.
+   * durably processed must come through the store before handovers are taken again. The partition is woken when
+   * each of their producers completes: a producer does not wake a partition that took its messages, and one not
+   * yet durable would otherwise leave them unread until the partition's next periodic read.
    */
   void reset() {
+    Set<CompletableFuture<Void>> producers = new HashSet<>();
     lock.lock();
     try {
       open = false;
       for (Handoff handoff : queued.values()) {
         refused.put(handoff.message.id(), handoff.producer);
+        producers.add(handoff.producer);
       }
       refused.putAll(taken);
+      producers.addAll(taken.values());
       queued.clear();
       taken.clear();
     } finally {
       lock.unlock();
     }
+    producers.forEach(producer -> producer.whenComplete((ignored, error) -> wake.run()));
   }
 }

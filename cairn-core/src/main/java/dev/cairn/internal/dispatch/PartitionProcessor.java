@@ -64,7 +64,7 @@ final class PartitionProcessor {
   private final Set<String> liveTasks = new HashSet<>();
   private final PendingWrites pending;
   private final CommitPipeline pipeline;
-  private final Handoffs handoffs = new Handoffs();
+  private final Handoffs handoffs = new Handoffs(this::signal);
   private Instant lastBatchTime = Instant.MIN;
   private volatile boolean stopping;
   private volatile boolean halted;

@@ -7,11 +7,13 @@ import dev.cairn.store.Message;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 /** The rules by which a partition takes messages handed over in memory, so that no sender's order breaks. */
 class HandoffsTest {
-  private final Handoffs handoffs = new Handoffs();
+  private final AtomicInteger wakes = new AtomicInteger();
+  private final Handoffs handoffs = new Handoffs(wakes::incrementAndGet);
   private final CompletableFuture<Void> producer = new CompletableFuture<>();
 
   private static Message message(long id) {
@@ -137,5 +139,21 @@ class HandoffsTest {
 
     assertThat(handoffs.take(10)).isEmpty();
     assertThat(handoffs.waitingIds()).isEmpty();
+  }
+
+  @Test
+  void aReset_wakesThePartition_whenTheProducersOfWhatItDroppedComplete() {
+    handoffs.fetched(List.of(), true);
+    offer(producer, message(1));
+    handoffs.take(10);
+    CompletableFuture<Void> later = new CompletableFuture<>();
+    offer(later, message(2));
+    handoffs.reset();
+    assertThat(wakes.get()).isZero();
+
+    producer.complete(null);
+    later.completeExceptionally(new IllegalStateException("rejected"));
+
+    assertThat(wakes.get()).isEqualTo(2);
   }
 }
