@@ -19,6 +19,7 @@ public final class RejectingStore extends ForwardingStore {
   private final double rate;
   private final ReentrantLock lock = new ReentrantLock();
   private final CommitChains chains = new CommitChains();
+  private int rejected;
 
   /**
    * Rejects each commit of {@code delegate} with probability {@code rate}.
@@ -34,6 +35,16 @@ public final class RejectingStore extends ForwardingStore {
     this.rate = rate;
   }
 
+  /** How many commits this store rejected at random so far (not counting those the chain rule rejected). */
+  public int rejected() {
+    lock.lock();
+    try {
+      return rejected;
+    } finally {
+      lock.unlock();
+    }
+  }
+
   @Override
   public CompletableFuture<Void> commitAsync(PartitionCommit commit) {
     lock.lock();
@@ -41,6 +52,7 @@ public final class RejectingStore extends ForwardingStore {
       chains.requireUnbroken(commit.lease());
       if (!commit.isEmpty() && random.nextDouble() < rate) {
         chains.broken(commit.lease());
+        rejected++;
         return CompletableFuture.failedFuture(new CommitRejectedException("Injected rejection of a commit of"
             + " partition " + commit.lease().partition() + " at epoch " + commit.lease().epoch() + "."));
       }

@@ -7,6 +7,7 @@ import dev.cairn.testing.ContentionProbe;
 import dev.cairn.testing.RejectingStore;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.LockSupport;
@@ -36,6 +37,7 @@ public final class Contention implements BeforeEachCallback, AfterEachCallback, 
   private static final int BUSY_THREADS = Runtime.getRuntime().availableProcessors() + 1;
 
   private static volatile long testSeed = RUN_SEED;
+  private static final List<RejectingStore> STORES = new CopyOnWriteArrayList<>();
 
   private final AtomicBoolean busy = new AtomicBoolean();
   private final List<Thread> burners = new ArrayList<>();
@@ -53,7 +55,17 @@ public final class Contention implements BeforeEachCallback, AfterEachCallback, 
     if (!ENABLED) {
       return builder.store(store);
     }
-    return builder.schedulingProbe(probe()).store(new RejectingStore(store, testSeed, REJECTION_RATE));
+    RejectingStore rejecting = new RejectingStore(store, testSeed, REJECTION_RATE);
+    STORES.add(rejecting);
+    return builder.schedulingProbe(probe()).store(rejecting);
+  }
+
+  /**
+   * How many commits the current test's stores rejected at random (0 outside contention mode). Each such commit
+   * lost its work, as a crash would: a test that counts how often code ran allows one more run per rejection.
+   */
+  public static int rejectedCommits() {
+    return STORES.stream().mapToInt(RejectingStore::rejected).sum();
   }
 
   /** The probe of the current test (one that does nothing outside contention mode). */
@@ -67,6 +79,7 @@ public final class Contention implements BeforeEachCallback, AfterEachCallback, 
       return;
     }
     testSeed = RUN_SEED ^ context.getUniqueId().hashCode() * 0x9E3779B97F4A7C15L;
+    STORES.clear();
     busy.set(true);
     for (int i = 0; i < BUSY_THREADS; i++) {
       burners.add(Thread.ofPlatform().daemon().name("contention-busy-" + i).start(this::burn));

@@ -59,7 +59,8 @@ class PoisonTest extends EngineTestBase {
     InstanceStatus status = cairn.client().waitForCompletion(id, WAIT);
 
     assertThat(status.outputAs(String.class)).isEqualTo("dev.cairn.PoisonMessage / 1");
-    assertThat(attempts.get()).isEqualTo(4);
+    // Four attempts reached the store; one whose commit the store rejected (contention mode) ran once more.
+    assertThat(attempts.get()).isBetween(4, 4 + Contention.rejectedCommits());
     List<DeadLetter> parked = cairn.client().deadLetters(10);
     assertThat(parked).hasSize(1);
     assertThat(parked.get(0).target()).isEqualTo("@Fragile@f");
