@@ -236,20 +236,13 @@ public final class InMemoryStore implements Store {
   private void validate(PartitionCommit commit) {
     requireCurrent(commit.lease());
     PartitionQueue queue = queues.get(commit.lease().partition());
+    int partition = commit.lease().partition();
     for (long id : commit.consumedMessages()) {
-      if (!queue.contains(id)) {
-        throw new CommitRejectedException("Message " + id + " of partition " + commit.lease().partition()
-            + " was already consumed.");
-      }
+      requireQueued(queue, id, partition, "was already consumed.");
     }
-    List<Long> retried = new ArrayList<>(commit.failedMessages().keySet());
-    commit.parkedMessages().forEach(parked -> retried.add(parked.messageId()));
-    for (long id : retried) {
-      if (!queue.contains(id)) {
-        throw new CommitRejectedException("Message " + id + " of partition " + commit.lease().partition()
-            + " is not in the queue: consumed already, or never added (its commit failed).");
-      }
-    }
+    String gone = "is not in the queue: consumed already, or never added (its commit failed).";
+    commit.failedMessages().keySet().forEach(id -> requireQueued(queue, id, partition, gone));
+    commit.parkedMessages().forEach(parked -> requireQueued(queue, parked.messageId(), partition, gone));
     for (InstanceWrite write : commit.instanceWrites()) {
       InstanceRecord current = instances.get(write.record().instanceId());
       long version = current == null ? 0 : current.version();
@@ -274,6 +267,12 @@ public final class InMemoryStore implements Store {
         throw new CommitRejectedException("Entity " + write.record().id() + " is at version " + version
             + ", not " + write.expectedVersion() + ".");
       }
+    }
+  }
+
+  private static void requireQueued(PartitionQueue queue, long id, int partition, String otherwise) {
+    if (!queue.contains(id)) {
+      throw new CommitRejectedException("Message " + id + " of partition " + partition + " " + otherwise);
     }
   }
 

@@ -73,6 +73,17 @@ public abstract class EngineTestBase {
         .shutdownTimeout(Duration.ofSeconds(5));
   }
 
+  /** The first instance id {@code prefix-0}, {@code prefix-1}, ... whose partition is not {@code target}'s. */
+  protected String instanceOnAnotherPartition(String prefix, String target) {
+    int partition = store().partitionOf(target);
+    for (int i = 0; ; i++) {
+      String id = prefix + "-" + i;
+      if (store().partitionOf(id) != partition) {
+        return id;
+      }
+    }
+  }
+
   /** Starts a runtime with the registrations applied. */
   protected Cairn start(UnaryOperator<Cairn.Builder> registrations) {
     Cairn cairn = registrations.apply(builder()).start();

@@ -104,7 +104,7 @@ class HandoverBacklogOrderTest extends EngineTestBase {
     // A clock that stands still: the held fetch reads the store as of a time when the later signals are visible.
     useManualClock();
     int entityPartition = store().partitionOf(RECORDER.toString());
-    String sender = instanceOnAnotherPartition(entityPartition);
+    String sender = instanceOnAnotherPartition("backlog-sender", RECORDER.toString());
     GatedStore gated = new GatedStore(store(), store().partitionOf(sender), entityPartition);
     Cairn cairn = start(b -> b.store(gated).batchSize(BATCH)
         .entity("Recorder", this::recorder)
@@ -139,15 +139,6 @@ class HandoverBacklogOrderTest extends EngineTestBase {
       expected.add(i);
     }
     assertThat(applied).as("the numbers the entity applied, in order").containsExactlyElementsOf(expected);
-  }
-
-  private String instanceOnAnotherPartition(int partition) {
-    for (int i = 0; ; i++) {
-      String id = "backlog-sender-" + i;
-      if (store().partitionOf(id) != partition) {
-        return id;
-      }
-    }
   }
 
   private static void await(CountDownLatch latch, String what) {

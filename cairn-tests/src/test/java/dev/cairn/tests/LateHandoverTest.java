@@ -66,7 +66,7 @@ class LateHandoverTest extends EngineTestBase {
   @Test
   void aSignalFetchedFromTheStoreBeforeItsHandover_isProcessedOnce_andNoCommitIsRejected() {
     HoldingStore holding = new HoldingStore(store());
-    String sender = senderOnAnotherPartition();
+    String sender = instanceOnAnotherPartition("late-sender", COUNTER.toString());
     Cairn cairn = start(b -> b.store(holding)
         .entity("Counter", ctx -> {
           ctx.setState(ctx.getState(Integer.class, 0) + 1);
@@ -87,13 +87,4 @@ class LateHandoverTest extends EngineTestBase {
     assertThat(cairn.client().getEntity(COUNTER).orElseThrow().stateAs(Integer.class)).isEqualTo(1);
   }
 
-  private String senderOnAnotherPartition() {
-    int counterPartition = store().partitionOf(COUNTER.toString());
-    for (int i = 0; ; i++) {
-      String id = "late-sender-" + i;
-      if (store().partitionOf(id) != counterPartition) {
-        return id;
-      }
-    }
-  }
 }

@@ -123,7 +123,7 @@ class PoisonTest extends EngineTestBase {
   @Test
   void signalsAfterAnEntityBatchCrashed_waitForTheCrashedOnes_andNoneIsLost() throws InterruptedException {
     EntityId recorder = EntityId.of("Recorder", "crash-once");
-    String sender = instanceOnAnotherPartition(recorder);
+    String sender = instanceOnAnotherPartition("crash-sender", recorder.toString());
     AtomicBoolean crashed = new AtomicBoolean();
     CountDownLatch crashing = new CountDownLatch(1);
     Cairn cairn = start(b -> b
@@ -158,15 +158,5 @@ class PoisonTest extends EngineTestBase {
         .until(() -> cairn.client().getEntity(recorder).map(e -> e.stateAs(Integer[].class)).orElse(null),
             numbers -> numbers != null && List.of(numbers).contains(10));
     assertThat(applied).containsExactly(1, 2, 3, 4, 5, 6, 7, 8, 9, 10);
-  }
-
-  private String instanceOnAnotherPartition(EntityId entity) {
-    int partition = store().partitionOf(entity.toString());
-    for (int i = 0; ; i++) {
-      String id = "crash-sender-" + i;
-      if (store().partitionOf(id) != partition) {
-        return id;
-      }
-    }
   }
 }
