@@ -25,7 +25,6 @@ import java.time.InstantSource;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.ServiceLoader;
-import java.util.UUID;
 import java.util.function.Supplier;
 
 /**
@@ -72,6 +71,11 @@ public final class Cairn implements AutoCloseable {
   /** The store this runtime runs on. */
   public Store store() {
     return store;
+  }
+
+  /** This runtime's id as an owner of partitions and activity leases. */
+  public String workerId() {
+    return engine.workerId();
   }
 
   /** The registered orchestration names, sorted. */
@@ -137,7 +141,7 @@ public final class Cairn implements AutoCloseable {
     private int maxPayloadChars = 1 << 20;
     private int poisonThreshold = 10;
     private Duration activityLease = Duration.ofMinutes(5);
-    private Duration partitionLease = Duration.ofSeconds(30);
+    private Duration partitionLease = Duration.ofSeconds(10);
     private Duration shutdownTimeout = Duration.ofSeconds(30);
     private SchedulingProbe schedulingProbe = SchedulingProbe.NONE;
 
@@ -218,7 +222,11 @@ public final class Cairn implements AutoCloseable {
       return this;
     }
 
-    /** This runtime's id as an owner of partitions and activity leases (default: a new UUID). */
+    /**
+     * This runtime's id as an owner of partitions and activity leases: unique among the workers sharing a store, and
+     * the same after a restart if the restarted worker should take its partitions back at once (default: host name,
+     * process id and a number counting the runtimes of this process).
+     */
     public Builder workerId(String value) {
       this.workerId = value;
       return this;
@@ -281,7 +289,10 @@ public final class Cairn implements AutoCloseable {
       return this;
     }
 
-    /** How long a partition lease lasts before another worker may take the partition (default 30 s). */
+    /**
+     * How long a partition lease lasts before another worker may take the partition (default 10 s): on a shared
+     * store, how long a crashed worker's partitions wait.
+     */
     public Builder partitionLease(Duration value) {
       this.partitionLease = value;
       return this;
@@ -318,7 +329,7 @@ public final class Cairn implements AutoCloseable {
       Store target = ownsStore ? openDefaultStore() : store;
       FunctionRegistry functions = new FunctionRegistry(orchestrations, activities, entities);
       EngineConfig config = new EngineConfig(target, functions, converter, clock,
-          workerId != null ? workerId : "worker-" + UUID.randomUUID(), instanceCacheSize, instanceCacheBytes,
+          workerId != null ? workerId : WorkerIds.next(), instanceCacheSize, instanceCacheBytes,
           maxConcurrentActivities, batchSize, watchdog, nonDeterminismPolicy, maxPayloadChars, poisonThreshold,
           activityLease, partitionLease, shutdownTimeout, schedulingProbe);
       Engine engine = new Engine(config);

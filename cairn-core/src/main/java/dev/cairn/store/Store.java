@@ -49,9 +49,10 @@ public interface Store extends AutoCloseable {
   // ----- partitions --------------------------------------------------------------------------------------
 
   /**
-   * Takes ownership of a partition with a new, larger epoch. Activity tasks of the partition that other
-   * owners leased are leased to the new owner (see {@link #activityTasks}). Embedded stores, which serve one
-   * process, always grant; shared stores grant only when no other live owner holds the lease.
+   * Takes ownership of a partition with a new, larger epoch, unless another owner holds a live lease on it (one
+   * that has neither expired nor been released); the same owner may always take it again. Activity tasks of the
+   * partition that other owners leased are leased to the new owner (see {@link #activityTasks}). A store that one
+   * process owns (an embedded file) drops every lease when it is opened: the process that held them is gone.
    *
    * @return the lease, or null when another owner holds the partition
    */
@@ -77,12 +78,14 @@ public interface Store extends AutoCloseable {
   MessageBatch fetchMessages(int partition, Instant now, int max, Set<Long> exclude);
 
   /**
-   * Reserves {@code count} consecutive message ids, never handed out before and larger than every id the store
-   * assigned so far, and returns the first. A partition owner gives its new messages reserved ids so that it can
-   * hand them to their target partitions in memory before its commit is durable: the target's commit that
-   * consumes such a message comes after the commit that adds it, and is rejected if that one failed.
+   * Reserves {@code count} message ids, in increasing order, never handed out before and larger than every id the
+   * store handed out (reserved or assigned) before this call; they need not be consecutive. A partition owner gives
+   * its new messages reserved ids so that it can hand them to their target partitions in memory before its commit
+   * is durable: the target's commit that consumes such a message comes after the commit that adds it, and is
+   * rejected if that one failed. Because ids only grow, a partition's next owner numbers its messages after the
+   * last owner's, and a sender's messages stay in the order sent when the partition moves.
    */
-  long reserveMessageIds(int count);
+  long[] reserveMessageIds(int count);
 
   /** The rows of the instances that exist among the ids given. */
   Map<String, InstanceRecord> loadInstances(Collection<String> instanceIds);

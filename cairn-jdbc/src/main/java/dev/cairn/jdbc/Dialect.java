@@ -4,8 +4,9 @@ import java.sql.Connection;
 import java.sql.SQLException;
 
 /**
- * What differs between SQL databases: how to connect, which migrations create the schema, and whether one
- * process owns the store. Everything else (the queries) is the same SQL for every database.
+ * What differs between SQL databases: how to connect, which migrations create the schema, whether one process
+ * owns the store, and where ids and times come from. Everything else (the queries) is the same SQL for every
+ * database.
  */
 public interface Dialect {
 
@@ -22,19 +23,31 @@ public interface Dialect {
   int readerConnections();
 
   /**
-   * Whether a single process owns the store (an embedded database): partitions are then always granted to
-   * whoever asks, and a new owner takes over every activity task at once.
+   * Whether one process at a time owns the store (an embedded database, guarded by a lock): opening it then drops
+   * every partition lease, since the process that held them is gone.
    */
-  boolean singleOwner();
+  boolean singleProcess();
 
   /** Takes the lock that serializes migrations between processes, inside the current transaction. */
   void lockForMigration(Connection connection) throws SQLException;
 
   /**
    * The largest message id the database ever assigned, including messages since deleted, or 0 if it cannot
-   * tell (then the largest id still in the tables counts).
+   * tell (then the largest id still in the tables counts). Used when the store counts ids itself.
    */
   long highestAssignedMessageId(Connection connection) throws SQLException;
+
+  /**
+   * A query that hands out new message ids: one parameter (how many), one row per id, each larger than every id
+   * handed out before, in every process. Null when one process owns the store and counts ids in memory.
+   */
+  String messageIdsQuery();
+
+  /**
+   * A query for the database's clock in microseconds since the epoch, which every worker's leases are measured
+   * by; null when the store's own clock serves (one process owns the store).
+   */
+  String clockQuery();
 
   /** Releases what the dialect holds beyond connections (a lock file, a pool). */
   void close();

@@ -139,7 +139,7 @@ final class EntityTable {
       values.add(query.name());
     }
     if (query.keyPrefix() != null) {
-      conditions.add("entity_key >= ? AND substr(entity_key, 1, ?) = ?");
+      conditions.add("entity_key >= ? AND substr(entity_key, 1, CAST(? AS INTEGER)) = ?");
       values.add(query.keyPrefix());
       values.add((long) query.keyPrefix().length());
       values.add(query.keyPrefix());

@@ -2,6 +2,7 @@ package dev.cairn.jdbc;
 
 import dev.cairn.failure.CairnException;
 import dev.cairn.failure.StoreException;
+import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Savepoint;
 import java.util.ArrayList;
@@ -25,15 +26,17 @@ final class GroupCommitter {
 
   private record Op<T>(SqlWork<T> work, CompletableFuture<T> result) {}
 
-  private final Sql sql;
+  private final Dialect dialect;
+  private Sql sql;
   private final LinkedBlockingQueue<Op<?>> queue = new LinkedBlockingQueue<>();
   private final Thread writer;
   private volatile boolean closed;
   private long transactions;
   private long operations;
 
-  GroupCommitter(Sql sql) {
+  GroupCommitter(Sql sql, Dialect dialect) {
     this.sql = sql;
+    this.dialect = dialect;
     this.writer = Thread.ofPlatform().name("cairn-store-writer").daemon().start(this::loop);
   }
 
@@ -106,6 +109,7 @@ final class GroupCommitter {
       rollbackQuietly();
       StoreException failure = new StoreException("The store could not commit: " + e.getMessage(), e);
       batch.forEach(op -> op.result().completeExceptionally(failure));
+      reconnectIfBroken();
       return;
     }
     for (int i = 0; i < batch.size(); i++) {
@@ -144,6 +148,34 @@ final class GroupCommitter {
     }
   }
 
+  /**
+   * Replaces the connection when the database dropped it (a restart, a network failure), waiting a little when it
+   * cannot connect yet, so that a failing database is not hammered.
+   */
+  private void reconnectIfBroken() {
+    try {
+      if (sql.connection().isValid(2)) {
+        return;
+      }
+    } catch (SQLException e) {
+      LOG.debug("Cannot check the writer's connection", e);
+    }
+    sql.close();
+    try {
+      Connection connection = dialect.openWriter();
+      connection.setAutoCommit(false);
+      sql = new Sql(connection);
+      LOG.info("The store's writer reconnected to the database");
+    } catch (SQLException e) {
+      LOG.warn("The store's writer cannot reconnect to the database yet: {}", e.getMessage());
+      try {
+        Thread.sleep(200);
+      } catch (InterruptedException interrupted) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+
   /** Transactions committed and operations in them, since start (for diagnostics and benchmarks). */
   long[] counts() {
     return new long[] {transactions, operations};
@@ -157,5 +189,6 @@ final class GroupCommitter {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+    sql.close();
   }
 }

@@ -261,7 +261,7 @@ final class InstanceTable {
       values.add(Times.micros(query.createdTo()));
     }
     if (query.instanceIdPrefix() != null) {
-      conditions.add("instance_id >= ? AND substr(instance_id, 1, ?) = ?");
+      conditions.add("instance_id >= ? AND substr(instance_id, 1, CAST(? AS INTEGER)) = ?");
       values.add(query.instanceIdPrefix());
       values.add((long) query.instanceIdPrefix().length());
       values.add(query.instanceIdPrefix());

@@ -34,7 +34,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -49,27 +48,31 @@ public final class JdbcStore implements Store {
   private final Dialect dialect;
   private final JdbcStoreOptions options;
   private final int partitionCount;
-  private final Sql writer;
   private final GroupCommitter committer;
   private final CommitChains chains = new CommitChains();
-  private final AtomicLong nextMessageId;
+  private final MessageIds messageIds;
   private final ReaderPool readers;
   private volatile boolean closed;
 
   private JdbcStore(Dialect dialect, JdbcStoreOptions options) throws SQLException {
     this.dialect = dialect;
     this.options = options;
-    this.writer = new Sql(dialect.openWriter());
+    Sql writer = new Sql(dialect.openWriter());
     writer.connection().setAutoCommit(false);
     Migrations.apply(writer.connection(), dialect);
-    this.partitionCount = settlePartitionCount(options.partitionCount());
+    this.partitionCount = settlePartitionCount(writer, options.partitionCount());
     PartitionTable.ensure(writer, partitionCount);
+    if (dialect.singleProcess()) {
+      PartitionTable.releaseAll(writer);
+    }
     EntityTable.pruneSenders(writer, options.clock().instant().minus(options.deduplicationWindow()));
-    this.nextMessageId = new AtomicLong(
-        Math.max(MessageTable.highestId(writer), dialect.highestAssignedMessageId(writer.connection())) + 1);
+    this.messageIds = dialect.messageIdsQuery() != null
+        ? MessageIds.inDatabase(dialect.messageIdsQuery())
+        : MessageIds.counted(
+            Math.max(MessageTable.highestId(writer), dialect.highestAssignedMessageId(writer.connection())));
     writer.connection().commit();
     this.readers = new ReaderPool(dialect);
-    this.committer = new GroupCommitter(writer);
+    this.committer = new GroupCommitter(writer, dialect);
   }
 
   /**
@@ -89,21 +92,24 @@ public final class JdbcStore implements Store {
     }
   }
 
-  private int settlePartitionCount(int requested) throws SQLException {
-    PreparedStatement select = writer.prepare("SELECT value FROM cairn_settings WHERE name = 'partitions'");
-    try (ResultSet rows = select.executeQuery()) {
-      if (rows.next()) {
-        int stored = Integer.parseInt(rows.getString(1));
-        if (stored != requested) {
-          LOG.info("The store has {} partitions (fixed when it was created); {} were asked for", stored, requested);
-        }
-        return stored;
-      }
-    }
-    PreparedStatement insert = writer.prepare("INSERT INTO cairn_settings (name, value) VALUES ('partitions', ?)");
+  /**
+   * The partition count: the one stored when the database was set up, else the requested one, stored now (two
+   * processes setting up one database at once agree on the first one stored).
+   */
+  private static int settlePartitionCount(Sql writer, int requested) throws SQLException {
+    PreparedStatement insert = writer.prepare(
+        "INSERT INTO cairn_settings (name, value) VALUES ('partitions', ?) ON CONFLICT (name) DO NOTHING");
     insert.setString(1, String.valueOf(requested));
     insert.executeUpdate();
-    return requested;
+    PreparedStatement select = writer.prepare("SELECT value FROM cairn_settings WHERE name = 'partitions'");
+    try (ResultSet rows = select.executeQuery()) {
+      rows.next();
+      int stored = Integer.parseInt(rows.getString(1));
+      if (stored != requested) {
+        LOG.info("The store has {} partitions (fixed when it was created); {} were asked for", stored, requested);
+      }
+      return stored;
+    }
   }
 
   @Override
@@ -115,14 +121,25 @@ public final class JdbcStore implements Store {
     return options.clock().instant();
   }
 
+  /** The time leases are measured by: the database's clock when several processes share it. */
+  private Instant leaseNow(Sql sql) throws SQLException {
+    if (dialect.clockQuery() == null) {
+      return now();
+    }
+    try (ResultSet rows = sql.prepare(dialect.clockQuery()).executeQuery()) {
+      rows.next();
+      return Times.instant(rows.getLong(1));
+    }
+  }
+
   // ----- partitions ----------------------------------------------------------------------------------
 
   @Override
   public PartitionLease acquirePartition(int partition, String owner, Duration leaseDuration) {
     return committer.write(sql -> {
-      Instant now = now();
+      Instant now = leaseNow(sql);
       Instant until = now.plus(leaseDuration);
-      PartitionLease lease = PartitionTable.acquire(sql, partition, owner, now, until, dialect.singleOwner());
+      PartitionLease lease = PartitionTable.acquire(sql, partition, owner, now, until);
       if (lease != null) {
         ActivityTable.takeOver(sql, partition, owner, until);
       }
@@ -132,7 +149,7 @@ public final class JdbcStore implements Store {
 
   @Override
   public PartitionLease renewPartition(PartitionLease lease, Duration leaseDuration) {
-    return committer.write(sql -> PartitionTable.renew(sql, lease, now().plus(leaseDuration)));
+    return committer.write(sql -> PartitionTable.renew(sql, lease, leaseNow(sql).plus(leaseDuration)));
   }
 
   @Override
@@ -151,8 +168,11 @@ public final class JdbcStore implements Store {
   }
 
   @Override
-  public long reserveMessageIds(int count) {
-    return nextMessageId.getAndAdd(count);
+  public long[] reserveMessageIds(int count) {
+    if (messageIds.fromDatabase()) {
+      return readers.read(sql -> messageIds.next(sql, count));
+    }
+    return messageIds.counted(count);
   }
 
   @Override
@@ -203,7 +223,7 @@ public final class JdbcStore implements Store {
     for (EntityWrite write : commit.entityWrites()) {
       EntityTable.write(sql, write, partitionOf(write.record().id().toString()), now);
     }
-    MessageTable.insert(sql, encoded.messages(), nextMessageId);
+    MessageTable.insert(sql, encoded.messages(), messageIds);
     ActivityTable.delete(sql, commit.finishedActivityTasks());
     ActivityTable.insert(sql, commit.newActivityTasks());
   }
@@ -227,7 +247,7 @@ public final class JdbcStore implements Store {
       if (ActivityTable.delete(sql, List.of(taskKey)) == 0) {
         return false;
       }
-      MessageTable.insert(sql, message, nextMessageId);
+      MessageTable.insert(sql, message, messageIds);
       return true;
     });
   }
@@ -258,7 +278,7 @@ public final class JdbcStore implements Store {
       } else {
         return new CreateResult(false, existing.get());
       }
-      MessageTable.insert(sql, message, nextMessageId);
+      MessageTable.insert(sql, message, messageIds);
       return new CreateResult(true, existing.orElse(null));
     });
   }
@@ -267,7 +287,7 @@ public final class JdbcStore implements Store {
   public void sendMessages(List<NewMessage> messages) {
     List<Encoded.Message> encoded = Encoded.Message.of(messages);
     committer.write(sql -> {
-      MessageTable.insert(sql, encoded, nextMessageId);
+      MessageTable.insert(sql, encoded, messageIds);
       return null;
     });
   }
@@ -354,7 +374,6 @@ public final class JdbcStore implements Store {
     closed = true;
     committer.close();
     readers.close();
-    writer.close();
     dialect.close();
   }
 }

@@ -12,7 +12,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicLong;
 
 /** The {@code messages} (partition queues) and {@code dead_letters} tables. */
 final class MessageTable {
@@ -36,14 +35,17 @@ final class MessageTable {
 
   private MessageTable() {}
 
-  /** Queues messages, giving those without a reserved id the next one. */
-  static void insert(Sql sql, List<Encoded.Message> messages, AtomicLong nextId) throws SQLException {
+  /** Queues messages, giving those without a reserved id new ones. */
+  static void insert(Sql sql, List<Encoded.Message> messages, MessageIds ids) throws SQLException {
     if (messages.isEmpty()) {
       return;
     }
+    int unnumbered = (int) messages.stream().filter(m -> m.id() == 0).count();
+    long[] fresh = unnumbered == 0 ? new long[0] : ids.next(sql, unnumbered);
+    int used = 0;
     PreparedStatement insert = sql.prepare(INSERT);
     for (Encoded.Message message : messages) {
-      insert.setLong(1, message.id() != 0 ? message.id() : nextId.getAndIncrement());
+      insert.setLong(1, message.id() != 0 ? message.id() : fresh[used++]);
       insert.setInt(2, message.partition());
       insert.setString(3, message.target());
       insert.setString(4, message.body());

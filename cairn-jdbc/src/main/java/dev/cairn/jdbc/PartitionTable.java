@@ -13,12 +13,24 @@ final class PartitionTable {
       INSERT INTO partitions (partition_id, owner, epoch, lease_expires_at) VALUES (?, NULL, 0, NULL)
       ON CONFLICT (partition_id) DO NOTHING""";
   private static final String SELECT = "SELECT owner, epoch, lease_expires_at FROM partitions WHERE partition_id = ?";
+  /**
+   * Takes the partition unless another owner's lease is live. Under concurrent transactions the row lock decides:
+   * a second taker waits for the first to commit and then finds its lease live.
+   */
   private static final String TAKE = """
-      UPDATE partitions SET owner = ?, epoch = epoch + 1, lease_expires_at = ? WHERE partition_id = ?""";
+      UPDATE partitions SET owner = ?, epoch = epoch + 1, lease_expires_at = ?
+      WHERE partition_id = ? AND (owner IS NULL OR owner = ? OR lease_expires_at IS NULL OR lease_expires_at <= ?)""";
+  /**
+   * The fence every commit passes, in its own transaction: it locks the partition's row, so that a takeover waits
+   * for the commit, or the commit finds the new epoch and fails.
+   */
+  private static final String FENCE = """
+      UPDATE partitions SET epoch = epoch WHERE partition_id = ? AND owner = ? AND epoch = ?""";
   private static final String RENEW = """
       UPDATE partitions SET lease_expires_at = ? WHERE partition_id = ? AND owner = ? AND epoch = ?""";
   private static final String RELEASE = """
       UPDATE partitions SET owner = NULL, lease_expires_at = NULL WHERE partition_id = ? AND epoch = ?""";
+  private static final String RELEASE_ALL = "UPDATE partitions SET owner = NULL, lease_expires_at = NULL";
 
   private PartitionTable() {}
 
@@ -32,31 +44,33 @@ final class PartitionTable {
   }
 
   /**
-   * Takes a partition with a new epoch; under shared ownership only when nobody else holds a live lease.
+   * Takes a partition with a new epoch, unless another owner holds a live lease.
    *
    * @return the lease, or null when another owner holds it
    */
-  static PartitionLease acquire(Sql sql, int partition, String owner, Instant now, Instant until, boolean singleOwner)
+  static PartitionLease acquire(Sql sql, int partition, String owner, Instant now, Instant until)
       throws SQLException {
+    PreparedStatement take = sql.prepare(TAKE);
+    take.setString(1, owner);
+    take.setLong(2, Times.micros(until));
+    take.setInt(3, partition);
+    take.setString(4, owner);
+    take.setLong(5, Times.micros(now));
+    if (take.executeUpdate() == 0) {
+      requireExists(sql, partition);
+      return null;
+    }
+    return new PartitionLease(partition, owner, epoch(sql, partition), Times.stored(until));
+  }
+
+  private static void requireExists(Sql sql, int partition) throws SQLException {
     PreparedStatement select = sql.prepare(SELECT);
     select.setInt(1, partition);
     try (ResultSet rows = select.executeQuery()) {
       if (!rows.next()) {
         throw new IllegalStateException("Partition " + partition + " does not exist in this store");
       }
-      String current = rows.getString("owner");
-      Long expires = Rows.nullableLong(rows, "lease_expires_at");
-      boolean live = current != null && !current.equals(owner) && expires != null && expires > Times.micros(now);
-      if (live && !singleOwner) {
-        return null;
-      }
     }
-    PreparedStatement take = sql.prepare(TAKE);
-    take.setString(1, owner);
-    take.setLong(2, Times.micros(until));
-    take.setInt(3, partition);
-    take.executeUpdate();
-    return new PartitionLease(partition, owner, epoch(sql, partition), Times.stored(until));
   }
 
   private static long epoch(Sql sql, int partition) throws SQLException {
@@ -68,16 +82,25 @@ final class PartitionTable {
     }
   }
 
-  /** Checks that a lease is the partition's current one; rejects the commit otherwise. */
+  /** Checks, holding the partition's row lock until the transaction ends, that a lease is the current one. */
   static void requireCurrent(Sql sql, PartitionLease lease) throws SQLException {
-    PreparedStatement select = sql.prepare(SELECT);
-    select.setInt(1, lease.partition());
-    try (ResultSet rows = select.executeQuery()) {
-      if (!rows.next() || rows.getLong("epoch") != lease.epoch() || !lease.owner().equals(rows.getString("owner"))) {
-        throw new CommitRejectedException("Partition " + lease.partition() + " is no longer owned by "
-            + lease.owner() + " at epoch " + lease.epoch() + ".");
-      }
+    PreparedStatement fence = sql.prepare(FENCE);
+    fence.setInt(1, lease.partition());
+    fence.setString(2, lease.owner());
+    fence.setLong(3, lease.epoch());
+    if (fence.executeUpdate() != 1) {
+      throw notOwned(lease);
     }
+  }
+
+  private static CommitRejectedException notOwned(PartitionLease lease) {
+    return new CommitRejectedException("Partition " + lease.partition() + " is no longer owned by "
+        + lease.owner() + " at epoch " + lease.epoch() + ".");
+  }
+
+  /** Drops every lease (a store that one process owns, opened by a new process). */
+  static void releaseAll(Sql sql) throws SQLException {
+    sql.prepare(RELEASE_ALL).executeUpdate();
   }
 
   static PartitionLease renew(Sql sql, PartitionLease lease, Instant until) throws SQLException {
@@ -87,8 +110,7 @@ final class PartitionTable {
     renew.setString(3, lease.owner());
     renew.setLong(4, lease.epoch());
     if (renew.executeUpdate() != 1) {
-      throw new CommitRejectedException("Partition " + lease.partition() + " is no longer owned by "
-          + lease.owner() + " at epoch " + lease.epoch() + ".");
+      throw notOwned(lease);
     }
     return new PartitionLease(lease.partition(), lease.owner(), lease.epoch(), Times.stored(until));
   }

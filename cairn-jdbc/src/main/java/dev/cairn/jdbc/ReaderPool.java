@@ -3,16 +3,18 @@ package dev.cairn.jdbc;
 import dev.cairn.failure.CairnException;
 import dev.cairn.failure.StoreException;
 import java.sql.SQLException;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ArrayBlockingQueue;
 
 /** A few connections for reads, each used by one thread at a time; reads never wait for the writer. */
 final class ReaderPool {
+  private final Dialect dialect;
   private final ArrayBlockingQueue<Sql> idle;
-  private final List<Sql> all = new ArrayList<>();
+  private final Set<Sql> all = ConcurrentHashMap.newKeySet();
 
   ReaderPool(Dialect dialect) throws SQLException {
+    this.dialect = dialect;
     int size = Math.max(1, dialect.readerConnections());
     idle = new ArrayBlockingQueue<>(size);
     for (int i = 0; i < size; i++) {
@@ -34,11 +36,28 @@ final class ReaderPool {
     try {
       return work.run(sql);
     } catch (SQLException e) {
+      sql = replaceIfBroken(sql);
       throw new StoreException("The store could not read: " + e.getMessage(), e);
     } catch (CairnException e) {
       throw e;
     } finally {
       idle.add(sql);
+    }
+  }
+
+  /** A new connection in place of one the database dropped; the same one if it still works or none can be had. */
+  private Sql replaceIfBroken(Sql sql) {
+    try {
+      if (sql.connection().isValid(2)) {
+        return sql;
+      }
+      Sql fresh = new Sql(dialect.openReader());
+      all.remove(sql);
+      sql.close();
+      all.add(fresh);
+      return fresh;
+    } catch (SQLException e) {
+      return sql;
     }
   }
 

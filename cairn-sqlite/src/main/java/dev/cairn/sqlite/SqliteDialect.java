@@ -76,8 +76,18 @@ final class SqliteDialect implements Dialect {
   }
 
   @Override
-  public boolean singleOwner() {
+  public boolean singleProcess() {
     return true;
+  }
+
+  @Override
+  public String messageIdsQuery() {
+    return null;
+  }
+
+  @Override
+  public String clockQuery() {
+    return null;
   }
 
   @Override

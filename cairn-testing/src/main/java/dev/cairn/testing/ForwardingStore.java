@@ -116,11 +116,11 @@ public abstract class ForwardingStore implements Store {
   }
 
   @Override
-  public long reserveMessageIds(int count) {
+  public long[] reserveMessageIds(int count) {
     beforeCall("reserveMessageIds");
-    long first = delegate.reserveMessageIds(count);
+    long[] ids = delegate.reserveMessageIds(count);
     afterCall("reserveMessageIds");
-    return first;
+    return ids;
   }
 
   @Override

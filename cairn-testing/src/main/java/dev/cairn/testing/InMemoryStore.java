@@ -35,6 +35,7 @@ import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -54,8 +55,9 @@ import java.util.concurrent.locks.ReentrantLock;
 /**
  * A complete {@link Store} in memory: atomic commits, compare-and-swap checks, partition epochs, timers,
  * activity leases, paging and dead letters, all under one lock. It keeps its state for as long as the object
- * lives, so a test can crash a runtime ({@code Cairn.halt()}) and start a new one on the same store, as if
- * the store were durable. It is what the test kit offers for users' own tests.
+ * lives, so a test can crash a runtime ({@code Cairn.halt()}), {@link #reopen()} the store (which drops the
+ * crashed runtime's partition leases) and start a new one on it, as if the store were durable. It is what the
+ * test kit offers for users' own tests.
  */
 public final class InMemoryStore implements Store {
   private static final Comparator<InstanceRecord> CREATION_ORDER =
@@ -131,6 +133,10 @@ public final class InMemoryStore implements Store {
   public PartitionLease acquirePartition(int partition, String owner, Duration leaseDuration) {
     return locked(() -> {
       Instant now = clock.instant();
+      PartitionLease held = leases[partition];
+      if (held != null && !held.owner().equals(owner) && held.expiresAt().isAfter(now)) {
+        return null;
+      }
       PartitionLease lease = new PartitionLease(partition, owner, ++epochs[partition], now.plus(leaseDuration));
       leases[partition] = lease;
       Instant until = now.plus(leaseDuration);
@@ -334,11 +340,13 @@ public final class InMemoryStore implements Store {
   }
 
   @Override
-  public long reserveMessageIds(int count) {
+  public long[] reserveMessageIds(int count) {
     return locked(() -> {
-      long first = nextMessageId;
-      nextMessageId += count;
-      return first;
+      long[] ids = new long[count];
+      for (int i = 0; i < count; i++) {
+        ids[i] = nextMessageId++;
+      }
+      return ids;
     });
   }
 
@@ -556,9 +564,18 @@ public final class InMemoryStore implements Store {
     closed = true;
   }
 
-  /** Reopens a closed store (its contents were kept), as a restarted process would reopen a file. */
+  /**
+   * Reopens a closed store (its contents were kept), as a restarted process would reopen a file: the leases of the
+   * process that had it open are dropped.
+   */
   public InMemoryStore reopen() {
-    closed = false;
+    lock.lock();
+    try {
+      Arrays.fill(leases, null);
+      closed = false;
+    } finally {
+      lock.unlock();
+    }
     return this;
   }
 

@@ -55,16 +55,24 @@ public abstract class StoreContractTest {
   /** A fixed point in time the tests build on. */
   protected static final Instant T0 = Instant.parse("2030-01-01T00:00:00Z");
   private static final Duration LEASE = Duration.ofMinutes(1);
+  /** A lease that has run out by the time anyone else asks for the partition. */
+  private static final Duration EXPIRED = Duration.ZERO;
 
   private Store store;
 
   /** A new, empty store. */
   protected abstract Store createStore();
 
-  /** The same store after a restart (for a durable store: closed and opened again). */
+  /**
+   * The same store after a restart (for a durable store: closed and opened again), with the partition leases of
+   * the process that had it open run out.
+   */
   protected Store reopen(Store previous) {
     return previous;
   }
+
+  /** Called after each test closed its store: removes what {@link #createStore()} made (a file, a schema). */
+  protected void dispose() {}
 
   @BeforeEach
   void openStore() {
@@ -74,6 +82,7 @@ public abstract class StoreContractTest {
   @AfterEach
   void closeStore() {
     store.close();
+    dispose();
   }
 
   private Store store() {
@@ -139,7 +148,7 @@ public abstract class StoreContractTest {
     String id = "fenced";
     int partition = store.partitionOf(id);
     store.createInstance(row(id, RuntimeStatus.PENDING, T0, 1), start(id), ReusePolicy.REJECT);
-    PartitionLease old = store.acquirePartition(partition, "worker-a", LEASE);
+    PartitionLease old = store.acquirePartition(partition, "worker-a", EXPIRED);
     PartitionLease current = store.acquirePartition(partition, "worker-b", LEASE);
     assertThat(current.epoch()).isGreaterThan(old.epoch());
     long messageId = fetchAll(partition).get(0).id();
@@ -157,12 +166,75 @@ public abstract class StoreContractTest {
   }
 
   @Test
+  void aLiveLease_refusesAnotherOwner_butItsOwnerMayTakeThePartitionAgain() {
+    int partition = store.partitionOf("leased");
+    PartitionLease held = store.acquirePartition(partition, "worker-a", LEASE);
+    assertThat(held).isNotNull();
+    assertThat(store.acquirePartition(partition, "worker-b", LEASE)).isNull();
+    store.commit(commit(held, List.of(), List.of(), List.of(event("leased", "still-mine", T0))));
+
+    PartitionLease again = store.acquirePartition(partition, "worker-a", LEASE);
+    assertThat(again.epoch()).isGreaterThan(held.epoch());
+    assertThatThrownBy(() -> store.commit(commit(held, List.of(), List.of(), List.of())))
+        .isInstanceOf(CommitRejectedException.class);
+    assertThat(store.renewPartition(again, LEASE).epoch()).isEqualTo(again.epoch());
+  }
+
+  @Test
+  void anExpiredOrReleasedLease_allowsATakeover_andTheLastOwnerCanNeitherRenewNorCommit() {
+    int partition = store.partitionOf("moving");
+    PartitionLease expired = store.acquirePartition(partition, "worker-a", EXPIRED);
+    PartitionLease taken = store.acquirePartition(partition, "worker-b", LEASE);
+    assertThat(taken).isNotNull();
+    assertThat(taken.epoch()).isGreaterThan(expired.epoch());
+    assertThatThrownBy(() -> store.renewPartition(expired, LEASE)).isInstanceOf(CommitRejectedException.class);
+    assertThatThrownBy(() -> store.commit(commit(expired, List.of(), List.of(), List.of(event("moving", "x", T0)))))
+        .isInstanceOf(CommitRejectedException.class);
+    assertThat(fetchAll(partition)).isEmpty();
+
+    store.releasePartition(taken);
+    PartitionLease afterRelease = store.acquirePartition(partition, "worker-c", LEASE);
+    assertThat(afterRelease).isNotNull();
+    assertThat(afterRelease.epoch()).isGreaterThan(taken.epoch());
+    store.releasePartition(taken);
+    assertThat(store.acquirePartition(partition, "worker-a", LEASE)).as("a stale release is ignored").isNull();
+  }
+
+  @Test
+  void ownersAskingForAFreePartitionAtOnce_exactlyOneGetsIt() throws Exception {
+    int partition = store.partitionOf("raced");
+    int askers = 6;
+    CyclicBarrier barrier = new CyclicBarrier(askers);
+    List<CompletableFuture<PartitionLease>> answers = new ArrayList<>();
+    for (int i = 0; i < askers; i++) {
+      String owner = "worker-" + i;
+      answers.add(CompletableFuture.supplyAsync(() -> {
+        try {
+          barrier.await();
+        } catch (Exception e) {
+          throw new IllegalStateException(e);
+        }
+        return store.acquirePartition(partition, owner, LEASE);
+      }, runnable -> Thread.ofVirtual().start(runnable)));
+    }
+    List<PartitionLease> granted = new ArrayList<>();
+    for (CompletableFuture<PartitionLease> answer : answers) {
+      PartitionLease lease = answer.get();
+      if (lease != null) {
+        granted.add(lease);
+      }
+    }
+    assertThat(granted).hasSize(1);
+    store.commit(commit(granted.get(0), List.of(), List.of(), List.of()));
+  }
+
+  @Test
   void twoOwnersCommittingTheSameWorkConcurrently_exactlyOneWins() throws Exception {
     String id = "contended";
     int partition = store.partitionOf(id);
     store.createInstance(row(id, RuntimeStatus.PENDING, T0, 1), start(id), ReusePolicy.REJECT);
     long messageId = fetchAll(partition).get(0).id();
-    PartitionLease first = store.acquirePartition(partition, "worker-a", LEASE);
+    PartitionLease first = store.acquirePartition(partition, "worker-a", EXPIRED);
     CyclicBarrier barrier = new CyclicBarrier(2);
     AtomicInteger wins = new AtomicInteger();
     AtomicInteger rejections = new AtomicInteger();
@@ -291,21 +363,23 @@ public abstract class StoreContractTest {
     int partition = store.partitionOf(target);
     store.sendMessages(List.of(event(target, "assigned-before", T0)));
     long assigned = fetchAll(partition).get(0).id();
-    long first = store.reserveMessageIds(2);
-    long next = store.reserveMessageIds(1);
-    assertThat(first).isGreaterThan(assigned);
-    assertThat(next).isGreaterThanOrEqualTo(first + 2);
+    long[] two = store.reserveMessageIds(2);
+    long next = store.reserveMessageIds(1)[0];
+    assertThat(two).hasSize(2).isSorted().doesNotHaveDuplicates();
+    assertThat(two[0]).isGreaterThan(assigned);
+    assertThat(next).isGreaterThan(two[1]);
 
     PartitionLease lease = lease(partition);
-    store.commit(commit(lease, List.of(), List.of(), List.of(event(target, "third", T0).withId(next))));
-    store.commit(commit(lease, List.of(), List.of(), List.of(event(target, "second", T0).withId(first))));
+    store.commit(commit(lease, List.of(), List.of(), List.of(event(target, "fourth", T0).withId(next))));
+    store.commit(commit(lease, List.of(), List.of(), List.of(event(target, "second", T0).withId(two[0]),
+        event(target, "third", T0).withId(two[1]))));
     store.sendMessages(List.of(event(target, "assigned-after", T0)));
 
     List<Message> queued = fetchAll(partition);
-    assertThat(queued).extracting(Message::id).startsWith(assigned, first, next).isSorted();
-    assertThat(queued.get(3).id()).isGreaterThan(next);
+    assertThat(queued).extracting(Message::id).startsWith(assigned, two[0], two[1], next).isSorted();
+    assertThat(queued.get(4).id()).isGreaterThan(next);
     assertThat(queued).extracting(m -> ((EventRaised) ((OrchestrationMessage) m.body()).event()).name())
-        .containsExactly("assigned-before", "second", "third", "assigned-after");
+        .containsExactly("assigned-before", "second", "third", "fourth", "assigned-after");
   }
 
   @Test
@@ -532,7 +606,7 @@ public abstract class StoreContractTest {
   void activityTasks_areLeased_takenOverByANewOwner_completedOnce_andAbandoned() {
     String instance = "with-tasks";
     int partition = store.partitionOf(instance);
-    PartitionLease first = store.acquirePartition(partition, "worker-a", LEASE);
+    PartitionLease first = store.acquirePartition(partition, "worker-a", EXPIRED);
     Instant leaseEnd = Instant.now().plus(LEASE);
     store.commit(new PartitionCommit(first, List.of(), Map.of(), List.of(), List.of(), List.of(), List.of(),
         List.of(task(instance, 1, partition, "worker-a", leaseEnd), task(instance, 2, partition, "worker-a",

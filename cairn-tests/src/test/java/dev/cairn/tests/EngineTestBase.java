@@ -42,7 +42,7 @@ public abstract class EngineTestBase {
 
   static Stream<Arguments> configurations() {
     List<Arguments> all = new ArrayList<>();
-    for (StoreKind kind : StoreKind.values()) {
+    for (StoreKind kind : StoreKind.available()) {
       for (ExecutionMode executionMode : ExecutionMode.values()) {
         all.add(Arguments.of(kind, executionMode));
       }
@@ -118,6 +118,7 @@ public abstract class EngineTestBase {
     runtimes.clear();
     if (store != null) {
       store.close();
+      storeKind.dispose(directory);
     }
   }
 }

@@ -216,10 +216,10 @@ final class CommitPipeline {
     if (messages.isEmpty()) {
       return commit;
     }
-    long first = store.reserveMessageIds(messages.size());
+    long[] ids = store.reserveMessageIds(messages.size());
     List<NewMessage> numbered = new ArrayList<>(messages.size());
     for (int i = 0; i < messages.size(); i++) {
-      numbered.add(messages.get(i).withId(first + i));
+      numbered.add(messages.get(i).withId(ids[i]));
     }
     return commit.withNewMessages(numbered);
   }

@@ -83,6 +83,11 @@ public final class Engine {
     return config;
   }
 
+  /** This engine's id as a partition and activity owner. */
+  public String workerId() {
+    return config.workerId();
+  }
+
   InstanceCache cache() {
     return cache;
   }

@@ -200,4 +200,20 @@ final class Handoffs {
     }
     producers.forEach(producer -> producer.whenComplete((ignored, error) -> wake.run()));
   }
+
+  /**
+   * The partition was acquired: as {@link #reset}, and refusals whose producers are durable are dropped. The
+   * partition's first reads from the store see every such message that is still queued, and before one of them
+   * brings everything visible no handover is taken; one that another owner consumed meanwhile would never come, and
+   * would otherwise hold handovers back for as long as this process runs.
+   */
+  void acquired() {
+    reset();
+    lock.lock();
+    try {
+      refused.values().removeIf(producer -> producer.isDone() && !producer.isCompletedExceptionally());
+    } finally {
+      lock.unlock();
+    }
+  }
 }

@@ -69,6 +69,8 @@ final class PartitionProcessor {
   private volatile boolean stopping;
   private volatile boolean halted;
   private volatile PartitionLease lease;
+  /** The lease last acquired, also after the processor stopped using it (to release it when stopping). */
+  private PartitionLease lastAcquired;
   private Instant nextDueAt;
   private long lastFetchNanos;
   private Thread thread;
@@ -157,6 +159,7 @@ final class PartitionProcessor {
       }
       if (!halted) {
         drain();
+        release();
       }
     } finally {
       firstAcquireTried.countDown();
@@ -219,13 +222,31 @@ final class PartitionProcessor {
     }
   }
 
+  /**
+   * Gives the partition up after a graceful stop, so that another worker can take it at once; also when the
+   * processor was about to take it over again (its lease is still the partition's).
+   */
+  private void release() {
+    PartitionLease held = lastAcquired;
+    lease = null;
+    if (held == null) {
+      return;
+    }
+    try {
+      store.releasePartition(held);
+    } catch (RuntimeException e) {
+      LOG.warn("Partition {} could not be released; another worker takes it when its lease runs out", partition, e);
+    }
+  }
+
   private boolean acquire() {
     PartitionLease acquired = store.acquirePartition(partition, config.workerId(), config.partitionLease());
     if (acquired == null) {
       return false;
     }
-    handoffs.reset();
+    handoffs.acquired();
     lease = acquired;
+    lastAcquired = acquired;
     inbox.clear();
     CommitPipeline.fail(starts);
     liveTasks.clear();

@@ -57,6 +57,21 @@ class HandoffsTest {
   }
 
   @Test
+  void afterAnAcquisition_aRefusedMessageThatIsDurable_holdsNothingBack_evenIfAnotherOwnerConsumedIt() {
+    assertThat(offer(producer, message(5))).as("refused: the partition was not open yet").isFalse();
+    CompletableFuture<Void> notDurableYet = new CompletableFuture<>();
+    assertThat(offer(notDurableYet, message(6))).isFalse();
+    producer.complete(null);
+    handoffs.acquired();
+    handoffs.fetched(List.of(), true);
+
+    assertThat(offer(producer, message(7))).as("6 may still come through the store").isFalse();
+    notDurableYet.complete(null);
+    handoffs.fetched(List.of(message(6), message(7)), true);
+    assertThat(offer(producer, message(8))).as("5 was consumed by another owner; it is not waited for").isTrue();
+  }
+
+  @Test
   void messagesOfAFailedCommit_holdNothingBack() {
     handoffs.fetched(List.of(), true);
     offer(producer, message(5));

@@ -86,7 +86,7 @@ class CrashPointTest {
         }
         crashPoints++;
         doomed.halt();
-        Cairn recovered = runtime(durable, mode);
+        Cairn recovered = runtime(durable.reopen(), mode);
         try {
           scenario.drive(recovered.client());
           Awaitility.await().atMost(WAIT).pollInterval(Duration.ofMillis(2))

@@ -1,0 +1,89 @@
+package dev.cairn.postgres;
+
+import com.zaxxer.hikari.HikariDataSource;
+import dev.cairn.jdbc.Dialect;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+/**
+ * PostgreSQL: connections from a HikariCP pool, one schema, several processes. Message ids come from a sequence
+ * and lease times from the database's clock, so that every worker agrees on both.
+ */
+final class PostgresDialect implements Dialect {
+  /** The advisory lock key that serializes migrations ("cairn" in ASCII). */
+  private static final long MIGRATION_LOCK = 0x636169726EL;
+
+  private final HikariDataSource pool;
+  private final String schema;
+  private final int readers;
+
+  PostgresDialect(HikariDataSource pool, String schema, int readers) {
+    this.pool = pool;
+    this.schema = schema;
+    this.readers = readers;
+  }
+
+  @Override
+  public String name() {
+    return "postgres";
+  }
+
+  @Override
+  public Connection openWriter() throws SQLException {
+    return pool.getConnection();
+  }
+
+  @Override
+  public Connection openReader() throws SQLException {
+    Connection connection = pool.getConnection();
+    connection.setAutoCommit(true);
+    return connection;
+  }
+
+  @Override
+  public int readerConnections() {
+    return readers;
+  }
+
+  @Override
+  public boolean singleProcess() {
+    return false;
+  }
+
+  /**
+   * Takes a transaction-scoped advisory lock, so that workers starting at once migrate one after the other, and
+   * creates the schema under it.
+   */
+  @Override
+  public void lockForMigration(Connection connection) throws SQLException {
+    try (PreparedStatement lock = connection.prepareStatement("SELECT pg_advisory_xact_lock(?)")) {
+      lock.setLong(1, MIGRATION_LOCK);
+      lock.execute();
+    }
+    try (Statement statement = connection.createStatement()) {
+      statement.execute("CREATE SCHEMA IF NOT EXISTS " + schema);
+    }
+  }
+
+  @Override
+  public long highestAssignedMessageId(Connection connection) {
+    return 0;
+  }
+
+  @Override
+  public String messageIdsQuery() {
+    return "SELECT nextval('cairn_message_ids') FROM generate_series(1, CAST(? AS INTEGER))";
+  }
+
+  @Override
+  public String clockQuery() {
+    return "SELECT CAST(EXTRACT(EPOCH FROM clock_timestamp()) * 1000000 AS BIGINT)";
+  }
+
+  @Override
+  public void close() {
+    pool.close();
+  }
+}
