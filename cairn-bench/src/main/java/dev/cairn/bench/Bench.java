@@ -9,8 +9,8 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Cairn's benchmark programs. {@code java -jar cairn-bench.jar WORKLOAD [--store memory|sqlite[:DIR]]
- * [--synchronous FULL|NORMAL] [--runs R] [--warmup-runs W] [--warmup-seconds S] [options]} prints one JSON
+ * Cairn's benchmark programs. {@code java -jar cairn-bench.jar WORKLOAD
+ * [--store memory|sqlite[:DIR]|postgres:JDBC_URL] [--synchronous FULL|NORMAL] [--runs R] [--warmup-runs W] [--warmup-seconds S] [options]} prints one JSON
  * object per run, and with {@code --runs R} a last one with {@code "median": true}: the median headline figure
  * and the medians of the numeric secondary figures ({@code secondary_medians}). The measured runs follow
  * unmeasured warm-up runs, each on a store of its own: at least W of them (default 1), and more until S seconds
@@ -27,7 +27,7 @@ public final class Bench {
   /** Runs a workload and exits 0, or 1 when a run failed, or 2 for a wrong command line. */
   public static void main(String[] args) throws Exception {
     if (args.length == 0 || WORKLOADS.stream().noneMatch(w -> w.name().equals(args[0]))) {
-      System.err.println("usage: java -jar cairn-bench.jar WORKLOAD [--store memory|sqlite[:DIR]]"
+      System.err.println("usage: java -jar cairn-bench.jar WORKLOAD [--store memory|sqlite[:DIR]|postgres:JDBC_URL]"
           + " [--synchronous FULL|NORMAL] [--runs R] [--warmup-runs W] [--warmup-seconds S] [--n N] [...]");
       System.err.println("workloads: " + String.join(", ", WORKLOADS.stream().map(Workload::name).toList()));
       System.exit(2);

@@ -1,5 +1,6 @@
 package dev.cairn.bench;
 
+import dev.cairn.postgres.PostgresStore;
 import dev.cairn.sqlite.SqliteStore;
 import dev.cairn.sqlite.Synchronous;
 import dev.cairn.store.Store;
@@ -7,25 +8,36 @@ import dev.cairn.testing.InMemoryStore;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.InstantSource;
 
-/** Which store a run uses: {@code memory}, or {@code sqlite[:DIRECTORY]} (a fresh file per run). */
-record StoreChoice(String kind, Path directory, Synchronous synchronous) {
+/**
+ * Which store a run uses: {@code memory}, {@code sqlite[:DIRECTORY]} (a fresh file per run) or {@code
+ * postgres:JDBC_URL} (a fresh schema per run, dropped afterwards).
+ */
+record StoreChoice(String kind, Path directory, Synchronous synchronous, String url) {
 
   static StoreChoice parse(String text, String synchronous) throws IOException {
     Synchronous mode = Synchronous.valueOf(synchronous.toUpperCase(java.util.Locale.ROOT));
     if (text.equals("memory")) {
-      return new StoreChoice("memory", null, mode);
+      return new StoreChoice("memory", null, mode, null);
     }
     if (text.equals("sqlite")) {
-      return new StoreChoice("sqlite", Files.createTempDirectory("cairn-bench"), mode);
+      return new StoreChoice("sqlite", Files.createTempDirectory("cairn-bench"), mode, null);
     }
     if (text.startsWith("sqlite:")) {
       Path directory = Path.of(text.substring("sqlite:".length()));
       Files.createDirectories(directory);
-      return new StoreChoice("sqlite", directory, mode);
+      return new StoreChoice("sqlite", directory, mode, null);
     }
-    throw new IllegalArgumentException("--store must be memory, sqlite or sqlite:DIRECTORY, not '" + text + "'");
+    if (text.startsWith("postgres:jdbc:postgresql:")) {
+      return new StoreChoice("postgres", null, mode, text.substring("postgres:".length()));
+    }
+    throw new IllegalArgumentException("--store must be memory, sqlite, sqlite:DIRECTORY or"
+        + " postgres:jdbc:postgresql://HOST:PORT/DATABASE?user=USER, not '" + text + "'");
   }
 
   /** A new, empty store for one run. */
@@ -33,11 +45,22 @@ record StoreChoice(String kind, Path directory, Synchronous synchronous) {
     if (kind.equals("memory")) {
       return InMemoryStore.create(8, InstantSource.system());
     }
+    if (kind.equals("postgres")) {
+      return PostgresStore.builder(url).schema(schema(run)).build();
+    }
     return SqliteStore.builder(file(run)).synchronous(synchronous).open();
   }
 
   /** Deletes the files of a run's store once it is closed. */
   void delete(int run) throws IOException {
+    if (kind.equals("postgres")) {
+      try (Connection connection = DriverManager.getConnection(url);
+          Statement statement = connection.createStatement()) {
+        statement.execute("DROP SCHEMA IF EXISTS " + schema(run) + " CASCADE");
+      } catch (SQLException e) {
+        throw new IOException("Cannot drop the benchmark's schema " + schema(run) + ": " + e.getMessage(), e);
+      }
+    }
     if (kind.equals("sqlite")) {
       for (String suffix : new String[] {"", "-wal", "-shm", ".lock"}) {
         Files.deleteIfExists(Path.of(file(run) + suffix));
@@ -50,8 +73,16 @@ record StoreChoice(String kind, Path directory, Synchronous synchronous) {
         + ".db");
   }
 
+  private static String schema(int run) {
+    return "cairn_bench_" + ProcessHandle.current().pid() + "_" + (run < 0 ? "w" + -run : String.valueOf(run));
+  }
+
   /** How the store is named in the output. */
   String label() {
-    return kind.equals("memory") ? "memory" : "sqlite(synchronous=" + synchronous + ")";
+    return switch (kind) {
+      case "memory" -> "memory";
+      case "postgres" -> "postgres";
+      default -> "sqlite(synchronous=" + synchronous + ")";
+    };
   }
 }

@@ -1,5 +1,6 @@
 package dev.cairn.cli;
 
+import dev.cairn.postgres.PostgresStore;
 import dev.cairn.runtime.Cairn;
 import dev.cairn.runtime.CairnApplication;
 import dev.cairn.server.CairnServer;
@@ -14,6 +15,7 @@ import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.ServiceLoader;
@@ -41,8 +43,27 @@ final class ServeCommand implements Callable<Integer> {
   Path data;
 
   @Option(names = "--store", defaultValue = "sqlite",
-      description = "sqlite (durable, in --data) or memory (throwaway); default ${DEFAULT-VALUE}.")
+      description = "sqlite (durable, in --data), postgres (shared by several workers, at --postgres-url) or memory"
+          + " (throwaway); default ${DEFAULT-VALUE}.")
   String store;
+
+  @Option(names = "--postgres-url", defaultValue = "${env:CAIRN_POSTGRES_URL}",
+      description = "JDBC URL of the PostgreSQL database for --store postgres (or CAIRN_POSTGRES_URL), for example"
+          + " jdbc:postgresql://127.0.0.1:5432/app?user=cairn.")
+  String postgresUrl;
+
+  @Option(names = "--schema", defaultValue = PostgresStore.DEFAULT_SCHEMA,
+      description = "PostgreSQL schema for Cairn's tables (default ${DEFAULT-VALUE}).")
+  String schema;
+
+  @Option(names = "--worker-id",
+      description = "This worker's id among those sharing the store (default: host name and process id).")
+  String workerId;
+
+  @Option(names = "--lease", defaultValue = "10s", converter = DurationConverter.class,
+      description = "How long a partition lease lasts: how soon other workers take over a crashed worker's"
+          + " partitions (default ${DEFAULT-VALUE}; e.g. 5s, 500ms, 1m).")
+  Duration lease;
 
   @Option(names = "--synchronous", defaultValue = "FULL",
       description = "SQLite flushing: FULL (durable on power loss) or NORMAL (faster); default ${DEFAULT-VALUE}.")
@@ -60,7 +81,10 @@ final class ServeCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     List<CairnApplication> applications = applications();
     Store target = openStore();
-    Cairn.Builder builder = Cairn.builder().store(target);
+    Cairn.Builder builder = Cairn.builder().store(target).partitionLease(lease);
+    if (workerId != null) {
+      builder.workerId(workerId);
+    }
     applications.forEach(application -> application.register(builder));
     Cairn cairn = builder.start();
     CairnServer server;
@@ -87,7 +111,30 @@ final class ServeCommand implements Callable<Integer> {
     return switch (store) {
       case "memory" -> InMemoryStore.create();
       case "sqlite" -> SqliteStore.builder(data.resolve("cairn.db")).synchronous(synchronous).open();
-      default -> throw new CliFailure(ExitCode.USAGE, "--store must be sqlite or memory, not '" + store + "'");
+      case "postgres" -> openPostgres();
+      default -> throw new CliFailure(ExitCode.USAGE,
+          "--store must be sqlite, postgres or memory, not '" + store + "'");
+    };
+  }
+
+  private Store openPostgres() {
+    if (postgresUrl == null || postgresUrl.isBlank()) {
+      throw new CliFailure(ExitCode.USAGE, "--store postgres needs the database: give --postgres-url"
+          + " 'jdbc:postgresql://HOST:5432/DATABASE?user=USER' or set CAIRN_POSTGRES_URL.");
+    }
+    try {
+      return PostgresStore.builder(postgresUrl).schema(schema).build();
+    } catch (IllegalArgumentException e) {
+      throw new CliFailure(ExitCode.USAGE, e.getMessage());
+    }
+  }
+
+  private String storeDescription(Cairn cairn) {
+    return switch (store) {
+      case "memory" -> "in memory (lost on exit)";
+      case "postgres" -> "PostgreSQL " + postgresUrl.replaceAll("(?i)(password=)[^&]*", "$1***") + ", schema "
+          + schema + " (worker " + cairn.workerId() + ", lease " + lease.toMillis() + " ms)";
+      default -> data.resolve("cairn.db").toAbsolutePath() + " (SQLite, synchronous=" + synchronous + ")";
     };
   }
 
@@ -118,8 +165,7 @@ final class ServeCommand implements Callable<Integer> {
     out.println("Cairn is serving " + String.join(", ", applications.stream().map(CairnApplication::name).toList())
         + ": " + cairn.orchestrationNames().size() + " orchestrations, " + cairn.activityNames().size()
         + " activities, " + cairn.entityNames().size() + " entities.");
-    out.println("Store:     " + (store.equals("memory") ? "in memory (lost on exit)"
-        : data.resolve("cairn.db").toAbsolutePath() + " (SQLite, synchronous=" + synchronous + ")"));
+    out.println("Store:     " + storeDescription(cairn));
     out.println("Dashboard: " + server.uri());
     out.println("HTTP API:  " + server.uri() + "runtime/webhooks/durabletask/");
     if (server.token() != null) {
