@@ -223,9 +223,9 @@ public final class Cairn implements AutoCloseable {
     }
 
     /**
-     * This runtime's id as an owner of partitions and activity leases: unique among the workers sharing a store, and
-     * the same after a restart if the restarted worker should take its partitions back at once (default: host name,
-     * process id and a number counting the runtimes of this process).
+     * This runtime's id as an owner of partitions and activity leases: unique among the live workers sharing a
+     * store, and the same after a restart if the restarted worker should take its partitions back at once (default:
+     * host name, process id and a random part; a worker with it waits for its old leases to run out).
      */
     public Builder workerId(String value) {
       this.workerId = value;

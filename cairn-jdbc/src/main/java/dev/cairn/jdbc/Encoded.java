@@ -5,6 +5,7 @@ import dev.cairn.store.InstanceWrite;
 import dev.cairn.store.NewMessage;
 import dev.cairn.store.PartitionCommit;
 import dev.cairn.store.StoreCodec;
+import java.time.Instant;
 import java.util.List;
 
 /**
@@ -29,23 +30,28 @@ final class Encoded {
     }
   }
 
-  /** A message to queue, with its body encoded; id 0 when the store assigns it. */
+  /**
+   * A message to queue, with its body encoded; id 0 when the store assigns it. A message due by the time it is
+   * written is stored as visible since the epoch: visible to every reader whatever its clock, so that a worker whose
+   * clock is behind the sender's cannot see a sender's later message before its earlier one.
+   */
   record Message(long id, int partition, String target, String body, long visibleAtMicros) {
-    static Message of(NewMessage message) {
+    static Message of(NewMessage message, Instant now) {
+      long visibleAt = message.visibleAt().isAfter(now) ? Times.micros(message.visibleAt()) : 0;
       return new Message(message.id(), message.partition(), message.target(), StoreCodec.encode(message.body()),
-          Times.micros(message.visibleAt()));
+          visibleAt);
     }
 
-    static List<Message> of(List<NewMessage> messages) {
-      return messages.stream().map(Message::of).toList();
+    static List<Message> of(List<NewMessage> messages, Instant now) {
+      return messages.stream().map(message -> of(message, now)).toList();
     }
   }
 
   /** A partition commit with its instance changes and messages encoded. */
   record Commit(PartitionCommit commit, List<InstanceChange> instances, List<Message> messages) {
-    static Commit of(PartitionCommit commit) {
+    static Commit of(PartitionCommit commit, Instant now) {
       return new Commit(commit, commit.instanceWrites().stream().map(InstanceChange::of).toList(),
-          Message.of(commit.newMessages()));
+          Message.of(commit.newMessages(), now));
     }
   }
 }

@@ -163,7 +163,12 @@ final class GroupCommitter {
     sql.close();
     try {
       Connection connection = dialect.openWriter();
-      connection.setAutoCommit(false);
+      try {
+        connection.setAutoCommit(false);
+      } catch (SQLException e) {
+        connection.close();
+        throw e;
+      }
       sql = new Sql(connection);
       LOG.info("The store's writer reconnected to the database");
     } catch (SQLException e) {

@@ -192,7 +192,7 @@ public final class JdbcStore implements Store {
 
   @Override
   public CompletableFuture<Void> commitAsync(PartitionCommit commit) {
-    Encoded.Commit encoded = Encoded.Commit.of(commit);
+    Encoded.Commit encoded = Encoded.Commit.of(commit, now());
     return committer.submit(sql -> {
       chains.requireUnbroken(commit.lease());
       try {
@@ -242,7 +242,7 @@ public final class JdbcStore implements Store {
 
   @Override
   public boolean completeActivityTask(String taskKey, NewMessage result) {
-    List<Encoded.Message> message = Encoded.Message.of(List.of(result));
+    List<Encoded.Message> message = Encoded.Message.of(List.of(result), now());
     return committer.write(sql -> {
       if (ActivityTable.delete(sql, List.of(taskKey)) == 0) {
         return false;
@@ -265,7 +265,7 @@ public final class JdbcStore implements Store {
   @Override
   public CreateResult createInstance(InstanceRecord record, NewMessage start, ReusePolicy policy) {
     Encoded.Row row = Encoded.Row.of(record);
-    List<Encoded.Message> message = Encoded.Message.of(List.of(start));
+    List<Encoded.Message> message = Encoded.Message.of(List.of(start), now());
     return committer.write(sql -> {
       Optional<InstanceRecord> existing = InstanceTable.get(sql, record.instanceId());
       if (existing.isEmpty()) {
@@ -285,7 +285,7 @@ public final class JdbcStore implements Store {
 
   @Override
   public void sendMessages(List<NewMessage> messages) {
-    List<Encoded.Message> encoded = Encoded.Message.of(messages);
+    List<Encoded.Message> encoded = Encoded.Message.of(messages, now());
     committer.write(sql -> {
       MessageTable.insert(sql, encoded, messageIds);
       return null;

@@ -45,15 +45,22 @@ final class ReaderPool {
     }
   }
 
-  /** A new connection in place of one the database dropped; the same one if it still works or none can be had. */
+  /**
+   * A new connection in place of one the database dropped; the same one if it still works; the closed one when no
+   * new one can be had yet (it is replaced after its next failure).
+   */
   private Sql replaceIfBroken(Sql sql) {
     try {
       if (sql.connection().isValid(2)) {
         return sql;
       }
+    } catch (SQLException e) {
+      // Treated as broken.
+    }
+    all.remove(sql);
+    sql.close();
+    try {
       Sql fresh = new Sql(dialect.openReader());
-      all.remove(sql);
-      sql.close();
       all.add(fresh);
       return fresh;
     } catch (SQLException e) {

@@ -38,8 +38,13 @@ final class PostgresDialect implements Dialect {
   @Override
   public Connection openReader() throws SQLException {
     Connection connection = pool.getConnection();
-    connection.setAutoCommit(true);
-    return connection;
+    try {
+      connection.setAutoCommit(true);
+      return connection;
+    } catch (SQLException e) {
+      connection.close();
+      throw e;
+    }
   }
 
   @Override

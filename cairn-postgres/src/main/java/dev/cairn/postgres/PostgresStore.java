@@ -112,6 +112,9 @@ public final class PostgresStore {
       config.setJdbcUrl(url);
       config.setSchema(schema);
       config.addDataSourceProperty("ApplicationName", "cairn/" + schema);
+      // A connection the network cut off without a reset fails instead of blocking the writer for ever.
+      config.addDataSourceProperty("tcpKeepAlive", "true");
+      config.addDataSourceProperty("socketTimeout", "60");
       if (user != null) {
         config.setUsername(user);
       }

@@ -13,6 +13,7 @@ import dev.cairn.store.PartitionCommit;
 import dev.cairn.store.PartitionLease;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -148,6 +149,27 @@ class PostgresStoreTest {
     long assigned = a.fetchMessages(a.partitionOf("x"), Instant.MAX, 10, Set.of()).messages().get(0).id();
     assertThat(assigned).isGreaterThan(last);
     assertThat(b.reserveMessageIds(1)[0]).isGreaterThan(assigned);
+  }
+
+  @Test
+  void aMessageDueWhenWritten_isVisibleToAWorkerWhoseClockIsBehind_andATimerWaitsForItsTime() {
+    Instant ahead = Instant.now().plus(Duration.ofMinutes(1));
+    JdbcStore fast = PostgresStore.builder(TestDatabase.URL).schema(schema).partitions(4).readerConnections(2)
+        .clock(InstantSource.fixed(ahead)).build();
+    stores.add(fast);
+    JdbcStore behind = open(4);
+    String target = "skewed";
+    int partition = fast.partitionOf(target);
+    NewMessage due = new NewMessage(partition, target,
+        new OrchestrationMessage(null, new EventRaised(-1, ahead, "due", "1")), ahead);
+    NewMessage timer = new NewMessage(partition, target,
+        new OrchestrationMessage(null, new EventRaised(-1, ahead, "timer", "1")), ahead.plusSeconds(30));
+    fast.sendMessages(List.of(due, timer));
+
+    var batch = behind.fetchMessages(partition, Instant.now(), 10, Set.of());
+    assertThat(batch.messages()).extracting(m -> ((EventRaised) ((OrchestrationMessage) m.body()).event()).name())
+        .containsExactly("due");
+    assertThat(batch.nextDueAt()).isEqualTo(ahead.plusSeconds(30).truncatedTo(java.time.temporal.ChronoUnit.MICROS));
   }
 
   @Test

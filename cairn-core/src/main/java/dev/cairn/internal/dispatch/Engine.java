@@ -32,6 +32,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class Engine {
   private static final Logger LOG = LoggerFactory.getLogger(Engine.class);
+  private static final Duration HALT_WAIT = Duration.ofSeconds(5);
 
   private final EngineConfig config;
   private final InstanceCache cache;
@@ -167,6 +168,21 @@ public final class Engine {
     return new Handover(took, onSubmitted);
   }
 
+  private void awaitProcessorsEnded(Duration atMost) {
+    long deadline = System.nanoTime() + atMost.toNanos();
+    try {
+      for (PartitionProcessor processor : processors) {
+        long left = deadline - System.nanoTime();
+        if (left <= 0 || !processor.awaitStopped(Duration.ofNanos(left))) {
+          LOG.warn("Partition processors were still running {} after the runtime was halted", atMost);
+          return;
+        }
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
   /** Drops a cached instance (purged or replaced by a client). */
   public void evict(String instanceId) {
     cache.evict(instanceId);
@@ -254,13 +270,17 @@ public final class Engine {
     }
   }
 
-  /** Stops at once, as a crash would: nothing more is committed, running activities are abandoned. */
+  /**
+   * Stops at once, as a crash would: nothing more is committed, running activities are abandoned. Returns once the
+   * processors have ended (at most a few seconds), so that none takes a partition after the caller went on.
+   */
   public void halt() {
     stopped.set(true);
     activities.halt();
     for (PartitionProcessor processor : processors) {
       processor.halt();
     }
+    awaitProcessorsEnded(HALT_WAIT);
     if (leaseSweeper != null) {
       leaseSweeper.interrupt();
     }

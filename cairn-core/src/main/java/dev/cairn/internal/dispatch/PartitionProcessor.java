@@ -71,6 +71,7 @@ final class PartitionProcessor {
   private volatile PartitionLease lease;
   /** The lease last acquired, also after the processor stopped using it (to release it when stopping). */
   private PartitionLease lastAcquired;
+  private long renewedAtNanos;
   private Instant nextDueAt;
   private long lastFetchNanos;
   private Thread thread;
@@ -240,6 +241,7 @@ final class PartitionProcessor {
   }
 
   private boolean acquire() {
+    long asked = System.nanoTime();
     PartitionLease acquired = store.acquirePartition(partition, config.workerId(), config.partitionLease());
     if (acquired == null) {
       return false;
@@ -247,6 +249,7 @@ final class PartitionProcessor {
     handoffs.acquired();
     lease = acquired;
     lastAcquired = acquired;
+    renewedAtNanos = asked;
     inbox.clear();
     CommitPipeline.fail(starts);
     liveTasks.clear();
@@ -259,10 +262,18 @@ final class PartitionProcessor {
     return true;
   }
 
+  /**
+   * Renews the lease a third of the way through it, measured on this process's monotonic clock (the store may
+   * measure leases by another clock, the database's), and also when the lease is half gone by the runtime's clock.
+   */
   private void renewIfDue() {
-    Instant now = config.clock().instant();
-    if (lease.expiresAt().minus(config.partitionLease().dividedBy(2)).isBefore(now)) {
+    long sinceRenewal = System.nanoTime() - renewedAtNanos;
+    Instant halfway = lease.expiresAt().minus(config.partitionLease().dividedBy(2));
+    boolean halfGone = halfway.isBefore(config.clock().instant());
+    if (halfGone || sinceRenewal >= config.partitionLease().toNanos() / 3) {
+      long asked = System.nanoTime();
       lease = store.renewPartition(lease, config.partitionLease());
+      renewedAtNanos = asked;
     }
   }
 
