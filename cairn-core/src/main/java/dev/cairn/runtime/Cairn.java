@@ -78,6 +78,11 @@ public final class Cairn implements AutoCloseable {
     return engine.workerId();
   }
 
+  /** How long this runtime's partition leases last. */
+  public java.time.Duration partitionLease() {
+    return engine.partitionLease();
+  }
+
   /** The registered orchestration names, sorted. */
   public java.util.List<String> orchestrationNames() {
     return functions.orchestrationNames();

@@ -68,6 +68,15 @@ public interface Store extends AutoCloseable {
   /** Gives a partition up; a later owner need not wait for the lease to expire. Ignored if already lost. */
   void releasePartition(PartitionLease lease);
 
+  /**
+   * Records that a worker is alive, by the store's clock, and returns the workers alive now: those whose last
+   * heartbeat is less than {@code ttl} old, this one included, sorted by id. Workers share the partitions by it.
+   */
+  List<String> heartbeat(String worker, Duration ttl);
+
+  /** Takes a worker out of the registry at once (it stops gracefully); the others share its partitions. */
+  void leave(String worker);
+
   // ----- partition work ----------------------------------------------------------------------------------
 
   /**
@@ -197,6 +206,9 @@ public interface Store extends AutoCloseable {
 
   /** Dead letters, newest first, at most {@code max}. */
   List<DeadLetter> deadLetters(int max);
+
+  /** The partitions' owners and backlogs and the activity tasks waiting, for operators and autoscalers. */
+  ClusterSnapshot cluster();
 
   /** Closes the store; in-flight calls may fail. */
   @Override

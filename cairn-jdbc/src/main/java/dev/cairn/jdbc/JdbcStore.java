@@ -10,6 +10,7 @@ import dev.cairn.failure.InvalidRequestException;
 import dev.cairn.failure.StoreException;
 import dev.cairn.history.HistoryEvent;
 import dev.cairn.store.ActivityTask;
+import dev.cairn.store.ClusterSnapshot;
 import dev.cairn.store.CommitChains;
 import dev.cairn.store.CreateResult;
 import dev.cairn.store.EntityRecord;
@@ -64,6 +65,7 @@ public final class JdbcStore implements Store {
     PartitionTable.ensure(writer, partitionCount);
     if (dialect.singleProcess()) {
       PartitionTable.releaseAll(writer);
+      WorkerTable.clear(writer);
     }
     EntityTable.pruneSenders(writer, options.clock().instant().minus(options.deduplicationWindow()));
     this.messageIds = dialect.messageIdsQuery() != null
@@ -150,6 +152,22 @@ public final class JdbcStore implements Store {
   @Override
   public PartitionLease renewPartition(PartitionLease lease, Duration leaseDuration) {
     return committer.write(sql -> PartitionTable.renew(sql, lease, leaseNow(sql).plus(leaseDuration)));
+  }
+
+  @Override
+  public List<String> heartbeat(String worker, Duration ttl) {
+    return committer.write(sql -> {
+      Instant now = leaseNow(sql);
+      return WorkerTable.beat(sql, worker, now, now.minus(ttl), now.minus(ttl.multipliedBy(10)));
+    });
+  }
+
+  @Override
+  public void leave(String worker) {
+    committer.write(sql -> {
+      WorkerTable.leave(sql, worker);
+      return null;
+    });
   }
 
   @Override
@@ -351,6 +369,12 @@ public final class JdbcStore implements Store {
   @Override
   public List<DeadLetter> deadLetters(int max) {
     return readers.read(sql -> MessageTable.deadLetters(sql, max));
+  }
+
+  @Override
+  public ClusterSnapshot cluster() {
+    return readers.read(sql -> new ClusterSnapshot(leaseNow(sql), WorkerTable.all(sql),
+        ClusterQueries.partitions(sql), ClusterQueries.activitiesByName(sql), ClusterQueries.activitiesByWorker(sql)));
   }
 
   /**

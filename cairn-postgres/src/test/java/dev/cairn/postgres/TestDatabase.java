@@ -75,8 +75,12 @@ public final class TestDatabase {
     execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
   }
 
-  /** Lets every lease of a schema expire, as if its owners had been gone for longer than their leases. */
+  /**
+   * Lets every lease of a schema expire and every worker's heartbeat with it, as if the workers had been gone for
+   * longer than their leases.
+   */
   public static void expireLeases(String schema) {
     execute("UPDATE " + schema + ".partitions SET lease_expires_at = 0");
+    execute("UPDATE " + schema + ".workers SET heartbeat_at = 0");
   }
 }

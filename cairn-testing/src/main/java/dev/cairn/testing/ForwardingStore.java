@@ -8,6 +8,7 @@ import dev.cairn.client.ReusePolicy;
 import dev.cairn.entity.EntityId;
 import dev.cairn.history.HistoryEvent;
 import dev.cairn.store.ActivityTask;
+import dev.cairn.store.ClusterSnapshot;
 import dev.cairn.store.CreateResult;
 import dev.cairn.store.EntityRecord;
 import dev.cairn.store.EntitySnapshot;
@@ -81,6 +82,21 @@ public abstract class ForwardingStore implements Store {
     beforeCall("releasePartition");
     delegate.releasePartition(lease);
     afterCall("releasePartition");
+  }
+
+  @Override
+  public List<String> heartbeat(String worker, Duration ttl) {
+    beforeCall("heartbeat");
+    var outcome = delegate.heartbeat(worker, ttl);
+    afterCall("heartbeat");
+    return outcome;
+  }
+
+  @Override
+  public void leave(String worker) {
+    beforeCall("leave");
+    delegate.leave(worker);
+    afterCall("leave");
   }
 
   @Override
@@ -252,6 +268,14 @@ public abstract class ForwardingStore implements Store {
     beforeCall("deadLetters");
     var outcome = delegate.deadLetters(max);
     afterCall("deadLetters");
+    return outcome;
+  }
+
+  @Override
+  public ClusterSnapshot cluster() {
+    beforeCall("cluster");
+    var outcome = delegate.cluster();
+    afterCall("cluster");
     return outcome;
   }
 

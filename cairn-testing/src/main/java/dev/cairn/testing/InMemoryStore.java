@@ -13,6 +13,7 @@ import dev.cairn.failure.StoreException;
 import dev.cairn.history.HistoryEvent;
 import dev.cairn.store.ActivityTask;
 import dev.cairn.store.CommitChains;
+import dev.cairn.store.ClusterSnapshot;
 import dev.cairn.store.CreateResult;
 import dev.cairn.store.EntityCursor;
 import dev.cairn.store.EntityRecord;
@@ -27,6 +28,7 @@ import dev.cairn.store.NewMessage;
 import dev.cairn.store.ParkedMessage;
 import dev.cairn.store.PartitionCommit;
 import dev.cairn.store.PartitionLease;
+import dev.cairn.store.PartitionState;
 import dev.cairn.store.RecordPage;
 import dev.cairn.store.Store;
 import dev.cairn.store.StoreCodec;
@@ -69,6 +71,7 @@ public final class InMemoryStore implements Store {
   private final CommitChains chains = new CommitChains();
   private final List<PartitionQueue> queues = new ArrayList<>();
   private final PartitionLease[] leases;
+  private final Map<String, Instant> heartbeats = new HashMap<>();
   private final long[] epochs;
   private final Map<String, InstanceRecord> instances = new HashMap<>();
   private final TreeSet<InstanceRecord> instancesByCreation = new TreeSet<>(CREATION_ORDER);
@@ -155,6 +158,21 @@ public final class InMemoryStore implements Store {
       leases[lease.partition()] = renewed;
       return renewed;
     });
+  }
+
+  @Override
+  public List<String> heartbeat(String worker, Duration ttl) {
+    return locked(() -> {
+      Instant now = clock.instant();
+      heartbeats.put(worker, now);
+      return heartbeats.entrySet().stream().filter(beat -> beat.getValue().plus(ttl).isAfter(now))
+          .map(Map.Entry::getKey).sorted().toList();
+    });
+  }
+
+  @Override
+  public void leave(String worker) {
+    lockedRun(() -> heartbeats.remove(worker));
   }
 
   @Override
@@ -560,6 +578,27 @@ public final class InMemoryStore implements Store {
   }
 
   @Override
+  public ClusterSnapshot cluster() {
+    return locked(() -> {
+      List<PartitionState> partitions = new ArrayList<>();
+      for (int p = 0; p < partitionCount; p++) {
+        PartitionLease lease = leases[p];
+        partitions.add(new PartitionState(p, lease == null ? null : lease.owner(), epochs[p],
+            lease == null ? null : lease.expiresAt(), queues.get(p).all().size()));
+      }
+      Map<String, Long> byName = new HashMap<>();
+      Map<String, Long> byWorker = new HashMap<>();
+      for (ActivityTask task : activityTasks.values()) {
+        byName.merge(task.name(), 1L, Long::sum);
+        if (task.leaseOwner() != null) {
+          byWorker.merge(task.leaseOwner(), 1L, Long::sum);
+        }
+      }
+      return new ClusterSnapshot(clock.instant(), heartbeats, partitions, byName, byWorker);
+    });
+  }
+
+  @Override
   public void close() {
     closed = true;
   }
@@ -572,6 +611,7 @@ public final class InMemoryStore implements Store {
     lock.lock();
     try {
       Arrays.fill(leases, null);
+      heartbeats.clear();
       closed = false;
     } finally {
       lock.unlock();

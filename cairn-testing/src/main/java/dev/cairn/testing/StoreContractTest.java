@@ -16,6 +16,7 @@ import dev.cairn.history.ExecutionStarted;
 import dev.cairn.history.HistoryEvent;
 import dev.cairn.history.OrchestratorStarted;
 import dev.cairn.store.ActivityTask;
+import dev.cairn.store.ClusterSnapshot;
 import dev.cairn.store.CreateResult;
 import dev.cairn.store.EntityRecord;
 import dev.cairn.store.EntityWrite;
@@ -29,6 +30,7 @@ import dev.cairn.store.OrchestrationMessage;
 import dev.cairn.store.ParkedMessage;
 import dev.cairn.store.PartitionCommit;
 import dev.cairn.store.PartitionLease;
+import dev.cairn.store.PartitionState;
 import dev.cairn.store.RecordPage;
 import dev.cairn.store.Store;
 import java.time.Duration;
@@ -634,6 +636,48 @@ public abstract class StoreContractTest {
     store.commit(new PartitionCommit(second, List.of(), Map.of(), List.of(), List.of(), List.of(), List.of(),
         List.of(), List.of(key2)));
     assertThat(store.activityTasks(second)).isEmpty();
+  }
+
+  @Test
+  void heartbeats_listTheLiveWorkersSorted_andAWorkerThatLeftOrWentSilentIsNotLive() throws Exception {
+    assertThat(store.heartbeat("worker-b", LEASE)).containsExactly("worker-b");
+    assertThat(store.heartbeat("worker-a", LEASE)).containsExactly("worker-a", "worker-b");
+    store.leave("worker-b");
+    assertThat(store.heartbeat("worker-a", LEASE)).containsExactly("worker-a");
+
+    store.heartbeat("worker-c", LEASE);
+    Thread.sleep(60);
+    assertThat(store.heartbeat("worker-d", Duration.ofMillis(30))).containsExactly("worker-d");
+    assertThat(store.cluster().workers()).containsKeys("worker-a", "worker-c", "worker-d")
+        .doesNotContainKey("worker-b");
+  }
+
+  // ----- the cluster view ----------------------------------------------------------------------------
+
+  @Test
+  void cluster_showsEachPartitionsOwnerEpochAndBacklog_andTheActivityTasksWaiting() {
+    String id = "watched";
+    int partition = store.partitionOf(id);
+    PartitionLease lease = store.acquirePartition(partition, "worker-a", LEASE);
+    store.sendMessages(List.of(event(id, "one", T0), event(id, "two", T0.plusSeconds(3600))));
+    store.commit(new PartitionCommit(lease, List.of(), Map.of(), List.of(), List.of(), List.of(), List.of(),
+        List.of(task(id, 1, partition, "worker-a", T0.plus(LEASE)), task(id, 2, partition, null, null)), List.of()));
+
+    ClusterSnapshot cluster = store.cluster();
+    assertThat(cluster.partitions()).hasSize(store.partitionCount())
+        .extracting(PartitionState::partition).isSorted().doesNotHaveDuplicates();
+    PartitionState state = cluster.partitions().get(partition);
+    assertThat(state.owner()).isEqualTo("worker-a");
+    assertThat(state.epoch()).isEqualTo(lease.epoch());
+    assertThat(state.leaseLiveAt(cluster.now())).isTrue();
+    assertThat(state.backlog()).isEqualTo(2);
+    assertThat(cluster.partitions()).filteredOn(p -> p.partition() != partition)
+        .allMatch(p -> p.backlog() == 0 && !p.leaseLiveAt(cluster.now()));
+    assertThat(cluster.activitiesByName()).containsExactly(Map.entry("Act", 2L));
+    assertThat(cluster.activitiesByWorker()).containsExactly(Map.entry("worker-a", 1L));
+
+    store.releasePartition(lease);
+    assertThat(store.cluster().partitions().get(partition).leaseLiveAt(store.cluster().now())).isFalse();
   }
 
   // ----- durability ----------------------------------------------------------------------------------

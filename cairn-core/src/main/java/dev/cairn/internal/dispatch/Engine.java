@@ -40,14 +40,17 @@ public final class Engine {
   private final EngineCounters counters = new EngineCounters();
   private final ActivityWorker activities;
   private final PartitionProcessor[] processors;
+  private final Ownership ownership;
   private final AtomicBoolean stopped = new AtomicBoolean();
   private Thread leaseSweeper;
+  private Thread heartbeat;
 
   /** Builds the engine; {@link #start()} starts it. */
   public Engine(EngineConfig config) {
     this.config = config;
     this.cache = new InstanceCache(config.instanceCacheSize(), config.instanceCacheBytes());
     this.activities = new ActivityWorker(config, this::deliver);
+    this.ownership = new Ownership(config);
     ExecutorSettings settings = new ExecutorSettings(
         config.functions(), config.converter(), config.watchdog(), config.maxPayloadChars());
     InstanceStep instanceStep = new InstanceStep(config, settings, cache, watch, counters);
@@ -58,11 +61,16 @@ public final class Engine {
     }
   }
 
-  /** Starts every partition processor and the lease sweeper. */
+  /**
+   * Joins the workers of the store, starts every partition processor (each takes its partition if this worker's
+   * share has room for it), the heartbeat and the lease sweeper.
+   */
   public void start() {
     if (config.clock() instanceof AdjustableClock adjustable) {
       adjustable.addListener(this::signalAll);
     }
+    ownership.beat();
+    heartbeat = Thread.ofVirtual().name("cairn-heartbeat").start(ownership::beatForever);
     for (PartitionProcessor processor : processors) {
       processor.start();
     }
@@ -89,12 +97,21 @@ public final class Engine {
     return config.workerId();
   }
 
+  /** How long this engine's partition leases last. */
+  public Duration partitionLease() {
+    return config.partitionLease();
+  }
+
   InstanceCache cache() {
     return cache;
   }
 
   ActivityWorker activities() {
     return activities;
+  }
+
+  Ownership ownership() {
+    return ownership;
   }
 
   /** Lets clients wait for instance changes. */
@@ -249,6 +266,8 @@ public final class Engine {
     }
     activities.stopAccepting();
     try {
+      stopHeartbeat();
+      ownership.leave();
       if (!activities.awaitIdle(config.shutdownTimeout())) {
         LOG.warn("{} activities were still running after {}; they will run again at the next start",
             activities.runningCount(), config.shutdownTimeout());
@@ -270,12 +289,23 @@ public final class Engine {
     }
   }
 
+  /** Stops the heartbeat and waits for a beat under way, so that none is recorded after the worker left. */
+  private void stopHeartbeat() throws InterruptedException {
+    if (heartbeat != null) {
+      heartbeat.interrupt();
+      heartbeat.join(HALT_WAIT);
+    }
+  }
+
   /**
    * Stops at once, as a crash would: nothing more is committed, running activities are abandoned. Returns once the
    * processors have ended (at most a few seconds), so that none takes a partition after the caller went on.
    */
   public void halt() {
     stopped.set(true);
+    if (heartbeat != null) {
+      heartbeat.interrupt();
+    }
     activities.halt();
     for (PartitionProcessor processor : processors) {
       processor.halt();

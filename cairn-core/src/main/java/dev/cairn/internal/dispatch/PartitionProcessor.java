@@ -72,6 +72,8 @@ final class PartitionProcessor {
   /** The lease last acquired, also after the processor stopped using it (to release it when stopping). */
   private PartitionLease lastAcquired;
   private long renewedAtNanos;
+  /** Whether this processor holds a place in the worker's share of the partitions (see {@link Ownership}). */
+  private boolean claimed;
   private Instant nextDueAt;
   private long lastFetchNanos;
   private Thread thread;
@@ -172,21 +174,18 @@ final class PartitionProcessor {
 
   private void step() {
     try {
-      if (lease == null) {
-        boolean acquired;
-        try {
-          acquired = acquire();
-        } finally {
-          firstAcquireTried.countDown();
-        }
-        if (!acquired) {
-          CommitPipeline.fail(starts);
-          signal.await(config.partitionLease().dividedBy(4));
-          return;
-        }
+      if (lease == null && !claimAndAcquire()) {
+        CommitPipeline.fail(starts);
+        signal.await(config.partitionLease().dividedBy(4));
+        return;
       }
       pipeline.settle();
       renewIfDue();
+      if (engine.ownership().tryShed()) {
+        claimed = false;
+        stepDown();
+        return;
+      }
       if (pipeline.full()) {
         pipeline.awaitInFlight();
       } else if (!processBatch()) {
@@ -203,7 +202,53 @@ final class PartitionProcessor {
       pipeline.abandon();
       handoffs.reset();
       liveTasks.clear();
+      if (!claimed) {
+        release();
+      }
       signal.await(Duration.ofMillis(e instanceof CommitRejectedException ? 10 : 500));
+    }
+  }
+
+  /**
+   * Takes the partition if this worker's share has room for it (a place already claimed is kept across a
+   * take-over of its own partition); returns whether it owns it now.
+   */
+  private boolean claimAndAcquire() {
+    try {
+      if (!claimed && !engine.ownership().tryClaim()) {
+        return false;
+      }
+      claimed = true;
+      if (acquire()) {
+        return true;
+      }
+      claimed = false;
+      engine.ownership().unclaim();
+      return false;
+    } finally {
+      firstAcquireTried.countDown();
+    }
+  }
+
+  /**
+   * Hands the partition over because this worker's share shrank (another worker joined): what was started is
+   * committed first, then the partition is released for the new worker to take at once. Activity results that
+   * wait here are recorded through the store.
+   */
+  private void stepDown() {
+    LOG.info("Partition {} is handed over: this worker's share of the partitions shrank", partition);
+    while (!halted && !pipeline.isEmpty()) {
+      pipeline.awaitInFlight();
+      pipeline.settle();
+    }
+    release();
+    CommitPipeline.fail(starts);
+    handoffs.reset();
+    liveTasks.clear();
+    ActivityResult waiting;
+    while ((waiting = inbox.poll()) != null) {
+      ActivityResult result = waiting;
+      Thread.ofVirtual().name("cairn-activity-result").start(() -> engine.deliverDurably(result));
     }
   }
 
@@ -235,6 +280,7 @@ final class PartitionProcessor {
     }
     try {
       store.releasePartition(held);
+      lastAcquired = null;
     } catch (RuntimeException e) {
       LOG.warn("Partition {} could not be released; another worker takes it when its lease runs out", partition, e);
     }

@@ -118,3 +118,9 @@ CREATE TABLE dead_letters (
   attempts     INTEGER NOT NULL,
   parked_at    BIGINT NOT NULL
 );
+
+-- The registry of workers: each one's last heartbeat (by the database's clock). Live workers share the partitions.
+CREATE TABLE workers (
+  worker_id    TEXT COLLATE "C" PRIMARY KEY,
+  heartbeat_at BIGINT NOT NULL
+);
