@@ -14,7 +14,7 @@ import picocli.CommandLine.Spec;
     description = "Durable orchestrations, activities and entities for the JVM.",
     subcommands = {ServeCommand.class, StartCommand.class, StatusCommand.class, WaitCommand.class, ListCommand.class,
         RaiseCommand.class, TerminateCommand.class, SuspendCommand.class, ResumeCommand.class, RestartCommand.class,
-        PurgeCommand.class, EntityCommand.class},
+        PurgeCommand.class, EntityCommand.class, ClusterCommand.class},
     footer = {"", "Exit codes: 0 ok, 1 refused or failed, 2 usage, 3 not found, 4 exists or finished,"
         + " 5 server unreachable or failing, 6 timed out."})
 public final class Main implements Callable<Integer> {

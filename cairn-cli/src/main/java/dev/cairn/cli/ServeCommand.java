@@ -57,7 +57,8 @@ final class ServeCommand implements Callable<Integer> {
   String schema;
 
   @Option(names = "--worker-id",
-      description = "This worker's id among those sharing the store (default: host name and process id).")
+      description = "This worker's id among those sharing the store, unique among the live ones; keep it across"
+          + " restarts to take the partitions back at once (default: host name, process id and a random part).")
   String workerId;
 
   @Option(names = "--lease", defaultValue = "10s", converter = DurationConverter.class,

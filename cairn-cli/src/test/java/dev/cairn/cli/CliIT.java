@@ -46,6 +46,16 @@ class CliIT {
   }
 
   @Test
+  void cluster_printsTheWorkersTheirPartitionsAndTheBacklogs() {
+    Run cluster = cairn("cluster");
+    assertThat(cluster.code()).isZero();
+    assertThat(cluster.out()).contains("WORKER", "(this server)", "PARTITION", "OWNER", "BACKLOG",
+        "partitions without an owner: 0");
+    Run json = cairn("cluster", "--json");
+    assertThat(json.out()).startsWith("{").contains("\"workers\"", "\"partitions\"", "\"scale\"");
+  }
+
+  @Test
   void startWaitStatusAndList_runAnOrchestrationAndShowIt() {
     Run started = cairn("start", "HelloCities", "--id", "cli-hello");
     assertThat(started.code()).isZero();

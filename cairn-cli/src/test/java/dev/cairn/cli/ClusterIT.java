@@ -12,6 +12,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
 
 /**
  * Two real {@code cairn serve --store postgres} processes on one database: instances started through either finish
@@ -99,5 +100,11 @@ class ClusterIT {
     }
     awaitCompleted(second, during, Duration.ofSeconds(30));
     awaitCompleted(second, after, Duration.ofSeconds(30));
+
+    Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).until(() -> {
+      JsonNode cluster = HttpApi.JSON.readTree(second.get("/api/cluster").body());
+      return cluster.get("workers").size() == 1 && cluster.get("workers").get(0).get("id").asString().equals("w2")
+          && cluster.get("scale").get("partitionsWithoutOwner").asInt() == 0;
+    });
   }
 }

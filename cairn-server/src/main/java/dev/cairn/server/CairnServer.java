@@ -4,6 +4,7 @@ import dev.cairn.runtime.Cairn;
 import dev.cairn.server.internal.Auth;
 import dev.cairn.server.internal.HttpFront;
 import dev.cairn.server.internal.ManagementApi;
+import dev.cairn.server.internal.ClusterApi;
 import dev.cairn.server.internal.Router;
 import dev.cairn.server.internal.ServerApp;
 import dev.cairn.server.internal.ui.Dashboard;
@@ -68,6 +69,7 @@ public final class CairnServer implements AutoCloseable {
     Auth auth = token == null ? Auth.none() : Auth.token(token);
     Router router = new Router();
     new ManagementApi(cairn.client()).register(router);
+    new ClusterApi(cairn.store(), cairn.workerId(), cairn.partitionLease()).register(router);
     new Dashboard(cairn, auth).register(router);
     try {
       HttpFront front = new HttpFront(new InetSocketAddress(address, options.port()), options.maxBodyBytes(),

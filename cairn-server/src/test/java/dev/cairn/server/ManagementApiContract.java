@@ -206,6 +206,31 @@ public abstract class ManagementApiContract {
   }
 
   @Test
+  void cluster_showsThisWorkerOwningEveryPartition_theBacklogs_andTheActivityTasks() throws Exception {
+    JsonNode cluster = json(fixture.get("/api/cluster"));
+    String self = cluster.get("self").asString();
+    assertThat(cluster.get("workers")).hasSize(1);
+    JsonNode worker = cluster.get("workers").get(0);
+    assertThat(worker.get("id").asString()).isEqualTo(self);
+    int partitions = cluster.get("partitions").size();
+    assertThat(partitions).isPositive();
+    assertThat(worker.get("partitions")).hasSize(partitions);
+    assertThat(worker.get("epochs").size()).isEqualTo(partitions);
+    for (JsonNode partition : cluster.get("partitions")) {
+      assertThat(partition.get("owner").asString()).isEqualTo(self);
+      assertThat(partition.get("epoch").asLong()).isPositive();
+      assertThat(partition.get("backlog").asLong()).isNotNegative();
+    }
+    assertThat(cluster.get("scale").get("partitionsWithoutOwner").asInt()).isZero();
+    assertThat(cluster.get("scale").has("activityTasksByName")).isTrue();
+
+    HttpResponse<String> page = fixture.get("/ui/cluster");
+    assertThat(page.statusCode()).isEqualTo(200);
+    assertThat(page.body()).contains("id=\"workers\"", "id=\"partitions\"", self);
+    assertThat(fixture.post("/api/cluster", "{}").statusCode()).isEqualTo(405);
+  }
+
+  @Test
   void unknownRoutesMethodsAndOversizedBodies_getProblems() throws Exception {
     assertProblem(fixture.get("/nowhere"), 404, "Nothing is served");
     HttpResponse<String> wrongMethod = fixture.send(java.net.http.HttpRequest.newBuilder(

@@ -32,6 +32,7 @@ public final class Dashboard {
   private final CairnClient client;
   private final Auth auth;
   private final OverviewPage overview;
+  private final ClusterPage cluster;
   private final byte[] htmx;
 
   /** The dashboard of a runtime. */
@@ -40,6 +41,7 @@ public final class Dashboard {
     this.client = cairn.client();
     this.auth = auth;
     this.overview = new OverviewPage(cairn, new Throughput(cairn));
+    this.cluster = new ClusterPage(cairn);
     this.htmx = resource("/dev/cairn/server/static/htmx-2.0.11.min.js");
   }
 
@@ -70,6 +72,8 @@ public final class Dashboard {
         .add("GET", "/ui/entities/{name}/{key}/live", request ->
             Response.html(200, EntityPages.live(entity(request), client.getEntity(entity(request)))))
         .add("POST", "/ui/entities/{name}/{key}/signal", this::signal)
+        .add("GET", "/ui/cluster", request -> Response.html(200, cluster.page()))
+        .add("GET", "/ui/cluster/live", request -> Response.html(200, cluster.live()))
         .add("GET", "/ui/login", request -> Response.html(auth.required() ? 200 : 404, loginPage(null)))
         .add("POST", "/ui/login", this::login)
         .add("GET", "/ui/static/htmx.min.js", request -> new Response(200, "text/javascript; charset=utf-8", htmx,

@@ -78,7 +78,8 @@ final class Html {
         <title>%s · Cairn</title><style>%s</style>
         <script src="/ui/static/htmx.min.js"></script></head>
         <body><header><span class="brand">CAIRN</span><a href="/ui">Overview</a>
-        <a href="/ui/instances">Instances</a><a href="/ui/entities">Entities</a></header>
+        <a href="/ui/instances">Instances</a><a href="/ui/entities">Entities</a>
+        <a href="/ui/cluster">Cluster</a></header>
         <main>%s</main></body></html>
         """.formatted(esc(title), STYLE, content);
   }
