@@ -10,9 +10,10 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Cairn's benchmark programs. {@code java -jar cairn-bench.jar WORKLOAD
- * [--store memory|sqlite[:DIR]|postgres:JDBC_URL] [--synchronous FULL|NORMAL] [--runs R] [--warmup-runs W] [--warmup-seconds S] [options]} prints one JSON
- * object per run, and with {@code --runs R} a last one with {@code "median": true}: the median headline figure
- * and the medians of the numeric secondary figures ({@code secondary_medians}). The measured runs follow
+ * [--store memory|sqlite[:DIR]|postgres:JDBC_URL] [--synchronous FULL|NORMAL] [--runs R] [--warmup-runs W]
+ * [--warmup-seconds S] [options]} prints one JSON object per run, and with {@code --runs R} a last one with
+ * {@code "median": true}: the median headline figure and the medians of the numeric secondary figures ({@code
+ * secondary_medians}). The measured runs follow
  * unmeasured warm-up runs, each on a store of its own: at least W of them (default 1), and more until S seconds
  * have passed ({@code --warmup-seconds S}, default 10), so that the measured runs see compiled code, as a
  * long-running runtime does. A run whose results are wrong fails instead of reporting a figure.

@@ -133,7 +133,7 @@ final class ServeCommand implements Callable<Integer> {
   private String storeDescription(Cairn cairn) {
     return switch (store) {
       case "memory" -> "in memory (lost on exit)";
-      case "postgres" -> "PostgreSQL " + postgresUrl.replaceAll("(?i)(password=)[^&]*", "$1***") + ", schema "
+      case "postgres" -> "PostgreSQL " + PostgresStore.withoutPassword(postgresUrl) + ", schema "
           + schema + " (worker " + cairn.workerId() + ", lease " + lease.toMillis() + " ms)";
       default -> data.resolve("cairn.db").toAbsolutePath() + " (SQLite, synchronous=" + synchronous + ")";
     };

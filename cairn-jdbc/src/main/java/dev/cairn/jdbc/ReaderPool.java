@@ -4,8 +4,8 @@ import dev.cairn.failure.CairnException;
 import dev.cairn.failure.StoreException;
 import java.sql.SQLException;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** A few connections for reads, each used by one thread at a time; reads never wait for the writer. */
 final class ReaderPool {

@@ -136,7 +136,8 @@ public final class PostgresStore {
     }
   }
 
-  private static String withoutPassword(String url) {
+  /** A JDBC URL with its password masked, for messages and logs. */
+  public static String withoutPassword(String url) {
     return url.replaceAll("(?i)(password=)[^&]*", "$1***");
   }
 

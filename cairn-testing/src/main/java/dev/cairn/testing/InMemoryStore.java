@@ -12,8 +12,8 @@ import dev.cairn.failure.InvalidRequestException;
 import dev.cairn.failure.StoreException;
 import dev.cairn.history.HistoryEvent;
 import dev.cairn.store.ActivityTask;
-import dev.cairn.store.CommitChains;
 import dev.cairn.store.ClusterSnapshot;
+import dev.cairn.store.CommitChains;
 import dev.cairn.store.CreateResult;
 import dev.cairn.store.EntityCursor;
 import dev.cairn.store.EntityRecord;
@@ -58,8 +58,8 @@ import java.util.concurrent.locks.ReentrantLock;
  * A complete {@link Store} in memory: atomic commits, compare-and-swap checks, partition epochs, timers,
  * activity leases, paging and dead letters, all under one lock. It keeps its state for as long as the object
  * lives, so a test can crash a runtime ({@code Cairn.halt()}), {@link #reopen()} the store (which drops the
- * crashed runtime's partition leases) and start a new one on it, as if the store were durable. It is what the
- * test kit offers for users' own tests.
+ * crashed runtime's partition leases and heartbeat) and start a new one on it, as if the store were durable. It is
+ * what the test kit offers for users' own tests.
  */
 public final class InMemoryStore implements Store {
   private static final Comparator<InstanceRecord> CREATION_ORDER =
@@ -140,9 +140,9 @@ public final class InMemoryStore implements Store {
       if (held != null && !held.owner().equals(owner) && held.expiresAt().isAfter(now)) {
         return null;
       }
-      PartitionLease lease = new PartitionLease(partition, owner, ++epochs[partition], now.plus(leaseDuration));
-      leases[partition] = lease;
       Instant until = now.plus(leaseDuration);
+      PartitionLease lease = new PartitionLease(partition, owner, ++epochs[partition], until);
+      leases[partition] = lease;
       activityTasks.replaceAll((key, task) ->
           task.partition() == partition && !owner.equals(task.leaseOwner()) ? task.leasedTo(owner, until) : task);
       return lease;

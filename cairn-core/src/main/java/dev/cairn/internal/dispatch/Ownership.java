@@ -22,7 +22,6 @@ final class Ownership {
   private final int partitions;
   private final AtomicInteger claimed = new AtomicInteger();
   private volatile int share;
-  private volatile int liveWorkers = 1;
 
   Ownership(EngineConfig config) {
     this.config = config;
@@ -37,11 +36,10 @@ final class Ownership {
       int workers = Math.max(1, live.size());
       int index = Math.max(0, live.indexOf(config.workerId()));
       int next = partitions / workers + (index < partitions % workers ? 1 : 0);
-      if (next != share || workers != liveWorkers) {
+      if (next != share) {
         LOG.info("{} live workers share {} partitions: this one ({}) takes {}", workers, partitions,
             config.workerId(), next);
       }
-      liveWorkers = workers;
       share = next;
     } catch (RuntimeException e) {
       LOG.warn("Could not record this worker's heartbeat: {}", e.getMessage());

@@ -237,19 +237,28 @@ final class PartitionProcessor {
    */
   private void stepDown() {
     LOG.info("Partition {} is handed over: this worker's share of the partitions shrank", partition);
-    while (!halted && !pipeline.isEmpty()) {
-      pipeline.awaitInFlight();
-      pipeline.settle();
-    }
+    awaitPipelineDurable();
     release();
     CommitPipeline.fail(starts);
     handoffs.reset();
     liveTasks.clear();
     ActivityResult waiting;
     while ((waiting = inbox.poll()) != null) {
-      ActivityResult result = waiting;
-      Thread.ofVirtual().name("cairn-activity-result").start(() -> engine.deliverDurably(result));
+      deliverDurablyLater(waiting);
     }
+  }
+
+  /** Waits until every commit submitted is durable (or the processor is halted). */
+  private void awaitPipelineDurable() {
+    while (!halted && !pipeline.isEmpty()) {
+      pipeline.awaitInFlight();
+      pipeline.settle();
+    }
+  }
+
+  /** Records an activity's outcome through the store, off this thread. */
+  private void deliverDurablyLater(ActivityResult result) {
+    Thread.ofVirtual().name("cairn-activity-result").start(() -> engine.deliverDurably(result));
   }
 
   private void drain() {
@@ -269,8 +278,8 @@ final class PartitionProcessor {
   }
 
   /**
-   * Gives the partition up after a graceful stop, so that another worker can take it at once; also when the
-   * processor was about to take it over again (its lease is still the partition's).
+   * Gives up the partition's last lease (when the processor stops, hands the partition over, or failed while
+   * handing it over), so that another worker can take it at once; the store ignores a lease no longer current.
    */
   private void release() {
     PartitionLease held = lastAcquired;
@@ -401,10 +410,7 @@ final class PartitionProcessor {
    * take-over. Crashes are rare; this costs one commit's wait.
    */
   private void retakeAfterCrash() {
-    while (!halted && !pipeline.isEmpty()) {
-      pipeline.awaitInFlight();
-      pipeline.settle();
-    }
+    awaitPipelineDurable();
     handoffs.reset();
     messagesMayWait.set(true);
   }
@@ -576,8 +582,7 @@ final class PartitionProcessor {
       if (liveTasks.remove(next.task().taskKey())) {
         results.add(next);
       } else {
-        ActivityResult stale = next;
-        Thread.ofVirtual().name("cairn-activity-result").start(() -> engine.deliverDurably(stale));
+        deliverDurablyLater(next);
       }
     }
     return results;

@@ -38,7 +38,8 @@ final class ClusterPage {
       String self = worker.self() ? " <span class=\"muted\">(this one)</span>" : "";
       html.append("<tr><td>").append(esc(worker.id())).append(self).append("</td><td>")
           .append(Html.time(worker.lastHeartbeat())).append("</td><td>")
-          .append(owned.isEmpty() ? "<span class=\"muted\">none</span>" : esc(owned)).append("</td><td>").append(worker.activitiesLeased()).append("</td></tr>");
+          .append(owned.isEmpty() ? "<span class=\"muted\">none</span>" : esc(owned)).append("</td><td>")
+          .append(worker.activitiesLeased()).append("</td></tr>");
     }
     html.append("</table><h2>Partitions</h2><table id=\"partitions\"><tr><th>Partition</th><th>Owner</th>"
         + "<th>Epoch</th><th>Lease until</th><th>Backlog</th></tr>");
