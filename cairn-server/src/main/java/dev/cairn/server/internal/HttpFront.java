@@ -34,8 +34,9 @@ public final class HttpFront implements AutoCloseable {
   private final AtomicInteger inFlight = new AtomicInteger();
 
   /**
-   * How much of a refused request's body is read and dropped, so that the connection can answer cleanly and be
-   * kept; a larger body gets {@code Connection: close} instead.
+   * How much more than the largest accepted body a refused request's body may be to be read and dropped, so that
+   * the connection answers cleanly (closing a socket with unread data resets it, and the client may lose the
+   * answer) and is kept; a larger body gets {@code Connection: close} instead.
    */
   private static final int DRAIN_LIMIT = 1 << 20;
 
@@ -119,14 +120,14 @@ public final class HttpFront implements AutoCloseable {
   }
 
   /** Reads and drops the body of a refused request; false when it was too large to drop. */
-  private static boolean drained(HttpExchange exchange) {
+  private boolean drained(HttpExchange exchange) {
     try (InputStream in = exchange.getRequestBody()) {
       byte[] buffer = new byte[8_192];
       long total = 0;
       int read;
       while ((read = in.read(buffer)) >= 0) {
         total += read;
-        if (total > DRAIN_LIMIT) {
+        if (total > (long) maxBodyBytes + DRAIN_LIMIT) {
           return false;
         }
       }
