@@ -62,8 +62,8 @@ final class ServeCommand implements Callable<Integer> {
   String workerId;
 
   @Option(names = "--lease", defaultValue = "10s", converter = DurationConverter.class,
-      description = "How long a partition lease lasts: how soon other workers take over a crashed worker's"
-          + " partitions (default ${DEFAULT-VALUE}; e.g. 5s, 500ms, 1m).")
+      description = "How long this worker's leases on partitions and activity tasks last: how soon other workers"
+          + " take over a crashed worker's partitions and activities (default ${DEFAULT-VALUE}; e.g. 5s, 500ms, 1m).")
   Duration lease;
 
   @Option(names = "--synchronous", defaultValue = "FULL",
@@ -82,7 +82,7 @@ final class ServeCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     List<CairnApplication> applications = applications();
     Store target = openStore();
-    Cairn.Builder builder = Cairn.builder().store(target).partitionLease(lease);
+    Cairn.Builder builder = Cairn.builder().store(target).partitionLease(lease).activityLease(lease);
     if (workerId != null) {
       builder.workerId(workerId);
     }

@@ -145,7 +145,7 @@ public final class Cairn implements AutoCloseable {
     private NonDeterminismPolicy nonDeterminismPolicy = NonDeterminismPolicy.FAIL;
     private int maxPayloadChars = 1 << 20;
     private int poisonThreshold = 10;
-    private Duration activityLease = Duration.ofMinutes(5);
+    private Duration activityLease = Duration.ofSeconds(10);
     private Duration partitionLease = Duration.ofSeconds(10);
     private Duration shutdownTimeout = Duration.ofSeconds(30);
     private SchedulingProbe schedulingProbe = SchedulingProbe.NONE;
@@ -288,9 +288,13 @@ public final class Cairn implements AutoCloseable {
       return this;
     }
 
-    /** How long a worker's lease on an activity task lasts before another worker may run it (default 5 min). */
+    /**
+     * How long a worker's lease on an activity task lasts (default 10 s). The worker renews it every third of it
+     * while the activity runs, however long that takes; when the worker dies, another one runs the activity again
+     * once the lease has run out.
+     */
     public Builder activityLease(Duration value) {
-      this.activityLease = value;
+      this.activityLease = requireAtLeast(value, Duration.ofMillis(300), "activityLease");
       return this;
     }
 
@@ -299,7 +303,7 @@ public final class Cairn implements AutoCloseable {
      * store, how long a crashed worker's partitions wait.
      */
     public Builder partitionLease(Duration value) {
-      this.partitionLease = value;
+      this.partitionLease = requireAtLeast(value, Duration.ofMillis(300), "partitionLease");
       return this;
     }
 
@@ -316,6 +320,14 @@ public final class Cairn implements AutoCloseable {
     public Builder schedulingProbe(SchedulingProbe value) {
       this.schedulingProbe = java.util.Objects.requireNonNull(value, "schedulingProbe");
       return this;
+    }
+
+    private static Duration requireAtLeast(Duration value, Duration min, String name) {
+      java.util.Objects.requireNonNull(value, name);
+      if (value.compareTo(min) < 0) {
+        throw new IllegalArgumentException(name + " must be at least " + min.toMillis() + " ms, got " + value);
+      }
+      return value;
     }
 
     private static int requireAtLeast(int value, int min, String name) {

@@ -5,7 +5,8 @@ import java.time.Instant;
 
 /**
  * An activity to run, stored until its result is committed to the orchestration's history. Any worker may run
- * it; a worker holds it by a lease and loses it when the lease expires or the partition changes owner.
+ * it; a worker holds it by a lease, renews the lease while the activity runs, and loses it when the lease
+ * expires (the worker died) or it gives it up (the worker stopped).
  *
  * @param taskKey unique key: {@code instanceId/executionId/taskId}
  * @param partition the orchestration's partition, where the result goes
@@ -39,6 +40,23 @@ public record ActivityTask(
   /** The key of a task: {@code instanceId/executionId/taskId}. */
   public static String keyOf(String instanceId, String executionId, int taskId) {
     return instanceId + "/" + executionId + "/" + taskId;
+  }
+
+  /** The same task with its lease extended. */
+  public ActivityTask renewedUntil(Instant until) {
+    return new ActivityTask(taskKey, partition, instanceId, executionId, taskId, name, input, attempt,
+        timeout, createdAt, leaseOwner, until, dispatchCount);
+  }
+
+  /** The same task with no lease: any worker may claim it. */
+  public ActivityTask unleased() {
+    return new ActivityTask(taskKey, partition, instanceId, executionId, taskId, name, input, attempt,
+        timeout, createdAt, null, null, dispatchCount);
+  }
+
+  /** Whether no worker holds the task at {@code now}: never leased, abandoned, or its lease expired. */
+  public boolean claimableAt(Instant now) {
+    return leaseOwner == null || leaseExpiresAt == null || !leaseExpiresAt.isAfter(now);
   }
 
   /** The same task leased to another owner until a time, with its dispatch count raised by one. */

@@ -50,9 +50,9 @@ public interface Store extends AutoCloseable {
 
   /**
    * Takes ownership of a partition with a new, larger epoch, unless another owner holds a live lease on it (one
-   * that has neither expired nor been released); the same owner may always take it again. Activity tasks of the
-   * partition that other owners leased are leased to the new owner (see {@link #activityTasks}). A store that one
-   * process owns (an embedded file) drops every lease when it is opened: the process that held them is gone.
+   * that has neither expired nor been released); the same owner may always take it again. Activity tasks keep their
+   * leases: a task another worker runs goes on there. A store that one process owns (an embedded file) drops every
+   * partition and activity lease when it is opened: the process that held them is gone.
    *
    * @return the lease, or null when another owner holds the partition
    */
@@ -136,16 +136,47 @@ public interface Store extends AutoCloseable {
    */
   CompletableFuture<Void> commitAsync(PartitionCommit commit);
 
+  // ----- hints ------------------------------------------------------------------------------------------
+
+  /**
+   * Tells a listener of writes to the store by this process and, on a shared store, by every other worker:
+   * messages queued for a partition, instances finished, activity tasks waiting for a worker. Hints only save
+   * waiting (see {@link StoreListener}); a store that cannot give them gives none.
+   *
+   * @return the subscription; closing it stops the hints
+   */
+  default Listening listen(StoreListener listener) {
+    return () -> {};
+  }
+
+  /** A listener's subscription to a store's hints. */
+  interface Listening extends AutoCloseable {
+    /** Stops the hints. */
+    @Override
+    void close();
+  }
+
   // ----- activities --------------------------------------------------------------------------------------
 
-  /** Every activity task of a partition whose lease belongs to the lease's owner (after it acquired it). */
+  /**
+   * Every activity task of a partition leased to the lease's owner: after a take-over of its own partition, the
+   * tasks it may have to run again.
+   */
   List<ActivityTask> activityTasks(PartitionLease lease);
 
   /**
-   * Leases up to {@code max} activity tasks whose lease has expired (any partition) to a worker. Used by
-   * workers that pick up work nobody is running.
+   * Leases up to {@code max} activity tasks that no worker holds (never leased, abandoned, or with an expired
+   * lease, measured like partition leases), of any partition, oldest first, to a worker: the competing consumers'
+   * claim. Tasks another worker is claiming at the same moment are skipped rather than waited for.
    */
-  List<ActivityTask> leaseExpiredActivityTasks(String worker, Instant now, int max, Duration leaseDuration);
+  List<ActivityTask> claimActivityTasks(String worker, int max, Duration leaseDuration);
+
+  /**
+   * Extends a worker's leases on tasks it is running.
+   *
+   * @return the keys of the tasks it still holds (a task done or taken by another worker is left out)
+   */
+  Set<String> renewActivityTasks(String worker, Collection<String> taskKeys, Duration leaseDuration);
 
   /**
    * Records an activity's result from a worker that does not own the orchestration's partition: atomically
@@ -155,8 +186,8 @@ public interface Store extends AutoCloseable {
    */
   boolean completeActivityTask(String taskKey, NewMessage result);
 
-  /** Releases a worker's lease on a task so that another worker may run it. Ignored if not held by it. */
-  void abandonActivityTask(String taskKey, String worker);
+  /** Releases every task lease a worker holds, so that other workers may claim them at once. */
+  void abandonActivityTasks(String worker);
 
   // ----- clients -----------------------------------------------------------------------------------------
 

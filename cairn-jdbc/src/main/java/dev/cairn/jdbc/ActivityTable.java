@@ -7,7 +7,10 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /** The {@code activity_tasks} table. */
 final class ActivityTable {
@@ -18,18 +21,19 @@ final class ActivityTable {
       ) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
       ON CONFLICT (task_key) DO NOTHING""";
   private static final String DELETE = "DELETE FROM activity_tasks WHERE task_key = ?";
-  private static final String TAKE_OVER = """
-      UPDATE activity_tasks SET lease_owner = ?, lease_expires_at = ?, dispatch_count = dispatch_count + 1
-      WHERE partition_id = ? AND (lease_owner IS NULL OR lease_owner <> ?)""";
   private static final String OF_OWNER =
       "SELECT " + COLUMNS + " FROM activity_tasks WHERE partition_id = ? AND lease_owner = ?";
-  private static final String EXPIRED = "SELECT " + COLUMNS + " FROM activity_tasks"
-      + " WHERE lease_expires_at IS NULL OR lease_expires_at < ? ORDER BY created_at LIMIT ?";
+  private static final String CLAIMABLE = "SELECT " + COLUMNS + " FROM activity_tasks"
+      + " WHERE lease_expires_at IS NULL OR lease_expires_at <= ? ORDER BY created_at LIMIT ?";
   private static final String LEASE = """
       UPDATE activity_tasks SET lease_owner = ?, lease_expires_at = ?, dispatch_count = dispatch_count + 1
-      WHERE task_key = ? AND (lease_expires_at IS NULL OR lease_expires_at < ?)""";
-  private static final String ABANDON = """
-      UPDATE activity_tasks SET lease_owner = NULL, lease_expires_at = NULL WHERE task_key = ? AND lease_owner = ?""";
+      WHERE task_key = ? AND (lease_expires_at IS NULL OR lease_expires_at <= ?)""";
+  private static final String RENEW =
+      "UPDATE activity_tasks SET lease_expires_at = ? WHERE task_key = ? AND lease_owner = ?";
+  private static final String ABANDON =
+      "UPDATE activity_tasks SET lease_owner = NULL, lease_expires_at = NULL WHERE lease_owner = ?";
+  private static final String ABANDON_ALL =
+      "UPDATE activity_tasks SET lease_owner = NULL, lease_expires_at = NULL WHERE lease_owner IS NOT NULL";
 
   private ActivityTable() {}
 
@@ -84,15 +88,6 @@ final class ActivityTable {
     return deleted;
   }
 
-  static void takeOver(Sql sql, int partition, String owner, Instant until) throws SQLException {
-    PreparedStatement update = sql.prepare(TAKE_OVER);
-    update.setString(1, owner);
-    update.setLong(2, Times.micros(until));
-    update.setInt(3, partition);
-    update.setString(4, owner);
-    update.executeUpdate();
-  }
-
   static List<ActivityTask> ofOwner(Sql sql, int partition, String owner) throws SQLException {
     PreparedStatement select = sql.prepare(OF_OWNER);
     select.setInt(1, partition);
@@ -106,36 +101,74 @@ final class ActivityTable {
     return tasks;
   }
 
-  static List<ActivityTask> leaseExpired(Sql sql, String worker, Instant now, int max, Duration lease)
+  /**
+   * Leases up to {@code max} tasks no worker holds at {@code now}, oldest first. {@code lockRows} is what the
+   * database appends to the select so that concurrent claimers skip each other's rows instead of waiting.
+   */
+  static List<ActivityTask> claim(Sql sql, String worker, Instant now, Instant until, int max, String lockRows)
       throws SQLException {
-    PreparedStatement select = sql.prepare(EXPIRED);
+    PreparedStatement select = sql.prepare(CLAIMABLE + lockRows);
     select.setLong(1, Times.micros(now));
     select.setInt(2, max);
-    List<ActivityTask> expired = new ArrayList<>();
+    List<ActivityTask> claimable = new ArrayList<>();
     try (ResultSet rows = select.executeQuery()) {
       while (rows.next()) {
-        expired.add(read(rows));
+        claimable.add(read(rows));
       }
     }
-    List<ActivityTask> leased = new ArrayList<>();
-    Instant until = now.plus(lease);
+    if (claimable.isEmpty()) {
+      return claimable;
+    }
     PreparedStatement update = sql.prepare(LEASE);
-    for (ActivityTask task : expired) {
+    for (ActivityTask task : claimable) {
       update.setString(1, worker);
       update.setLong(2, Times.micros(until));
       update.setString(3, task.taskKey());
       update.setLong(4, Times.micros(now));
-      if (update.executeUpdate() == 1) {
-        leased.add(task.leasedTo(worker, Times.stored(until)));
+      update.addBatch();
+    }
+    int[] counts = update.executeBatch();
+    List<ActivityTask> leased = new ArrayList<>(claimable.size());
+    for (int i = 0; i < counts.length; i++) {
+      if (counts[i] == 1) {
+        leased.add(claimable.get(i).leasedTo(worker, Times.stored(until)));
       }
     }
     return leased;
   }
 
-  static void abandon(Sql sql, String key, String worker) throws SQLException {
+  /** Extends a worker's leases; returns the keys it still holds. */
+  static Set<String> renew(Sql sql, String worker, Collection<String> keys, Instant until) throws SQLException {
+    List<String> ordered = List.copyOf(keys);
+    Set<String> held = new HashSet<>();
+    if (ordered.isEmpty()) {
+      return held;
+    }
+    PreparedStatement update = sql.prepare(RENEW);
+    for (String key : ordered) {
+      update.setLong(1, Times.micros(until));
+      update.setString(2, key);
+      update.setString(3, worker);
+      update.addBatch();
+    }
+    int[] counts = update.executeBatch();
+    for (int i = 0; i < counts.length; i++) {
+      if (counts[i] == 1) {
+        held.add(ordered.get(i));
+      }
+    }
+    return held;
+  }
+
+  /** Releases every lease of a worker. */
+  static void abandon(Sql sql, String worker) throws SQLException {
     PreparedStatement update = sql.prepare(ABANDON);
-    update.setString(1, key);
-    update.setString(2, worker);
+    update.setString(1, worker);
     update.executeUpdate();
+  }
+
+  /** Releases every lease (the store's only process starts: whoever held them is gone). */
+  static void abandonAll(Sql sql) throws SQLException {
+    sql.prepare(ABANDON_ALL).executeUpdate();
   }
 }

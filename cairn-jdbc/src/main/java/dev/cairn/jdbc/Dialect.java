@@ -2,6 +2,7 @@ package dev.cairn.jdbc;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.function.Consumer;
 
 /**
  * What differs between SQL databases: how to connect, which migrations create the schema, whether one process
@@ -48,6 +49,20 @@ public interface Dialect {
    * by; null when the store's own clock serves (one process owns the store).
    */
   String clockQuery();
+
+  /**
+   * What a select appends so that rows locked by another transaction are skipped rather than waited for, and
+   * those it returns stay locked until its transaction ends (competing workers claiming activity tasks); empty
+   * when one writer serves the store.
+   */
+  String skipLocked();
+
+  /**
+   * Opens the channel that carries hints between the processes sharing the store, delivering the hints every
+   * process publishes (this one's too) to {@code onHint}; null when one process owns the store and hands its hints
+   * to its own listeners.
+   */
+  HintChannel openHintChannel(Consumer<String> onHint);
 
   /** Releases what the dialect holds beyond connections (a lock file, a pool). */
   void close();

@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.sql.Savepoint;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -18,15 +19,29 @@ import org.slf4j.LoggerFactory;
  * The store's only writer. Writes from many threads (partition batches, clients, activity workers) queue
  * here; one thread takes all that are waiting, runs each inside a savepoint of one transaction, and commits
  * them together: one durable flush for the lot. A write that fails rolls back to its savepoint and fails
- * alone. Callers return only after the commit is durable.
+ * alone. Callers return only after the commit is durable. The hints the writes give ({@link Sql#hint}) go out
+ * with the transaction.
  */
 final class GroupCommitter {
+  /**
+   * Where a group transaction's hints go: into the transaction, for a channel between processes to deliver when it
+   * commits, or, once it committed, to this process's listeners.
+   */
+  interface Hints {
+    /** Called inside the transaction, after its writes. */
+    void beforeCommit(Sql sql, Set<String> hints) throws SQLException;
+
+    /** Called once the transaction is durable. */
+    void afterCommit(Set<String> hints);
+  }
+
   private static final Logger LOG = LoggerFactory.getLogger(GroupCommitter.class);
   private static final int MAX_OPS_PER_TRANSACTION = 512;
 
   private record Op<T>(SqlWork<T> work, CompletableFuture<T> result) {}
 
   private final Dialect dialect;
+  private final Hints hints;
   private Sql sql;
   private final LinkedBlockingQueue<Op<?>> queue = new LinkedBlockingQueue<>();
   private final Thread writer;
@@ -34,9 +49,10 @@ final class GroupCommitter {
   private long transactions;
   private long operations;
 
-  GroupCommitter(Sql sql, Dialect dialect) {
+  GroupCommitter(Sql sql, Dialect dialect, Hints hints) {
     this.sql = sql;
     this.dialect = dialect;
+    this.hints = hints;
     this.writer = Thread.ofPlatform().name("cairn-store-writer").daemon().start(this::loop);
   }
 
@@ -98,14 +114,20 @@ final class GroupCommitter {
   private void runTransaction(List<Op<?>> batch) {
     List<Object> results = new ArrayList<>(batch.size());
     List<Throwable> errors = new ArrayList<>(batch.size());
+    Set<String> given;
     try {
       for (Op<?> op : batch) {
         runInSavepoint(op, results, errors);
+      }
+      given = sql.takeHints();
+      if (!given.isEmpty()) {
+        hints.beforeCommit(sql, given);
       }
       sql.connection().commit();
       transactions++;
       operations += batch.size();
     } catch (SQLException | RuntimeException e) {
+      sql.takeHints();
       rollbackQuietly();
       StoreException failure = new StoreException("The store could not commit: " + e.getMessage(), e);
       batch.forEach(op -> op.result().completeExceptionally(failure));
@@ -114,6 +136,9 @@ final class GroupCommitter {
     }
     for (int i = 0; i < batch.size(); i++) {
       complete(batch.get(i), results.get(i), errors.get(i));
+    }
+    if (!given.isEmpty()) {
+      hints.afterCommit(given);
     }
   }
 

@@ -24,6 +24,8 @@ import dev.cairn.store.PartitionCommit;
 import dev.cairn.store.PartitionLease;
 import dev.cairn.store.RecordPage;
 import dev.cairn.store.Store;
+import dev.cairn.store.StoreHints;
+import dev.cairn.store.StoreListener;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -48,11 +50,15 @@ public final class JdbcStore implements Store {
 
   private final Dialect dialect;
   private final JdbcStoreOptions options;
+  private final LeaseClock leaseClock;
   private final int partitionCount;
   private final GroupCommitter committer;
   private final CommitChains chains = new CommitChains();
   private final MessageIds messageIds;
   private final ReaderPool readers;
+  private final StoreHints hints = new StoreHints();
+  /** Carries hints between processes; null when this process owns the store and hands them out itself. */
+  private final HintChannel channel;
   private volatile boolean closed;
 
   private JdbcStore(Dialect dialect, JdbcStoreOptions options) throws SQLException {
@@ -63,9 +69,12 @@ public final class JdbcStore implements Store {
     Migrations.apply(writer.connection(), dialect);
     this.partitionCount = settlePartitionCount(writer, options.partitionCount());
     PartitionTable.ensure(writer, partitionCount);
+    this.leaseClock = new LeaseClock(dialect.clockQuery(), options.clock());
+    leaseClock.now(writer);
     if (dialect.singleProcess()) {
       PartitionTable.releaseAll(writer);
       WorkerTable.clear(writer);
+      ActivityTable.abandonAll(writer);
     }
     EntityTable.pruneSenders(writer, options.clock().instant().minus(options.deduplicationWindow()));
     this.messageIds = dialect.messageIdsQuery() != null
@@ -74,7 +83,22 @@ public final class JdbcStore implements Store {
             Math.max(MessageTable.highestId(writer), dialect.highestAssignedMessageId(writer.connection())));
     writer.connection().commit();
     this.readers = new ReaderPool(dialect);
-    this.committer = new GroupCommitter(writer, dialect);
+    this.channel = dialect.openHintChannel(hint -> hints.deliver(List.of(hint)));
+    this.committer = new GroupCommitter(writer, dialect, new GroupCommitter.Hints() {
+      @Override
+      public void beforeCommit(Sql sql, Set<String> given) throws SQLException {
+        if (channel != null) {
+          channel.publish(sql.connection(), given);
+        }
+      }
+
+      @Override
+      public void afterCommit(Set<String> given) {
+        if (channel == null) {
+          hints.deliver(given);
+        }
+      }
+    });
   }
 
   /**
@@ -123,41 +147,25 @@ public final class JdbcStore implements Store {
     return options.clock().instant();
   }
 
-  /** The time leases are measured by: the database's clock when several processes share it. */
-  private Instant leaseNow(Sql sql) throws SQLException {
-    if (dialect.clockQuery() == null) {
-      return now();
-    }
-    try (ResultSet rows = sql.prepare(dialect.clockQuery()).executeQuery()) {
-      rows.next();
-      return Times.instant(rows.getLong(1));
-    }
-  }
-
   // ----- partitions ----------------------------------------------------------------------------------
 
   @Override
   public PartitionLease acquirePartition(int partition, String owner, Duration leaseDuration) {
     return committer.write(sql -> {
-      Instant now = leaseNow(sql);
-      Instant until = now.plus(leaseDuration);
-      PartitionLease lease = PartitionTable.acquire(sql, partition, owner, now, until);
-      if (lease != null) {
-        ActivityTable.takeOver(sql, partition, owner, until);
-      }
-      return lease;
+      Instant now = leaseClock.now(sql);
+      return PartitionTable.acquire(sql, partition, owner, now, now.plus(leaseDuration));
     });
   }
 
   @Override
   public PartitionLease renewPartition(PartitionLease lease, Duration leaseDuration) {
-    return committer.write(sql -> PartitionTable.renew(sql, lease, leaseNow(sql).plus(leaseDuration)));
+    return committer.write(sql -> PartitionTable.renew(sql, lease, leaseClock.now(sql).plus(leaseDuration)));
   }
 
   @Override
   public List<String> heartbeat(String worker, Duration ttl) {
     return committer.write(sql -> {
-      Instant now = leaseNow(sql);
+      Instant now = leaseClock.now(sql);
       return WorkerTable.beat(sql, worker, now, now.minus(ttl), now.minus(ttl.multipliedBy(10)));
     });
   }
@@ -174,6 +182,7 @@ public final class JdbcStore implements Store {
   public void releasePartition(PartitionLease lease) {
     committer.write(sql -> {
       PartitionTable.release(sql, lease);
+      sql.hint(StoreHints.partition(lease.partition()));
       return null;
     });
   }
@@ -243,7 +252,8 @@ public final class JdbcStore implements Store {
     }
     MessageTable.insert(sql, encoded.messages(), messageIds);
     ActivityTable.delete(sql, commit.finishedActivityTasks());
-    ActivityTable.insert(sql, commit.newActivityTasks());
+    ActivityTable.insert(sql, commit.newActivityTasks().stream().map(this::onLeaseClock).toList());
+    sql.hint(StoreHints.of(commit));
   }
 
   // ----- activities ----------------------------------------------------------------------------------
@@ -254,8 +264,25 @@ public final class JdbcStore implements Store {
   }
 
   @Override
-  public List<ActivityTask> leaseExpiredActivityTasks(String worker, Instant now, int max, Duration leaseDuration) {
-    return committer.write(sql -> ActivityTable.leaseExpired(sql, worker, now, max, leaseDuration));
+  public List<ActivityTask> claimActivityTasks(String worker, int max, Duration leaseDuration) {
+    return committer.write(sql -> {
+      Instant now = leaseClock.estimate();
+      return ActivityTable.claim(sql, worker, now, now.plus(leaseDuration), max, dialect.skipLocked());
+    });
+  }
+
+  @Override
+  public Set<String> renewActivityTasks(String worker, Collection<String> taskKeys, Duration leaseDuration) {
+    return committer.write(sql -> ActivityTable.renew(sql, worker, taskKeys,
+        leaseClock.estimate().plus(leaseDuration)));
+  }
+
+  /** A new task's lease as the lease clock measures it (it was computed by the runtime's clock). */
+  private ActivityTask onLeaseClock(ActivityTask task) {
+    if (task.leaseExpiresAt() == null || dialect.clockQuery() == null) {
+      return task;
+    }
+    return task.renewedUntil(leaseClock.estimate().plus(Duration.between(task.createdAt(), task.leaseExpiresAt())));
   }
 
   @Override
@@ -266,14 +293,16 @@ public final class JdbcStore implements Store {
         return false;
       }
       MessageTable.insert(sql, message, messageIds);
+      sql.hint(StoreHints.partition(result.partition()));
       return true;
     });
   }
 
   @Override
-  public void abandonActivityTask(String taskKey, String worker) {
+  public void abandonActivityTasks(String worker) {
     committer.write(sql -> {
-      ActivityTable.abandon(sql, taskKey, worker);
+      ActivityTable.abandon(sql, worker);
+      sql.hint(StoreHints.activityTasks());
       return null;
     });
   }
@@ -297,6 +326,7 @@ public final class JdbcStore implements Store {
         return new CreateResult(false, existing.get());
       }
       MessageTable.insert(sql, message, messageIds);
+      sql.hint(StoreHints.partition(start.partition()));
       return new CreateResult(true, existing.orElse(null));
     });
   }
@@ -306,6 +336,7 @@ public final class JdbcStore implements Store {
     List<Encoded.Message> encoded = Encoded.Message.of(messages, now());
     committer.write(sql -> {
       MessageTable.insert(sql, encoded, messageIds);
+      messages.forEach(message -> sql.hint(StoreHints.partition(message.partition())));
       return null;
     });
   }
@@ -373,7 +404,7 @@ public final class JdbcStore implements Store {
 
   @Override
   public ClusterSnapshot cluster() {
-    return readers.read(sql -> new ClusterSnapshot(leaseNow(sql), WorkerTable.all(sql),
+    return readers.read(sql -> new ClusterSnapshot(leaseClock.now(sql), WorkerTable.all(sql),
         ClusterQueries.partitions(sql), ClusterQueries.activitiesByName(sql), ClusterQueries.activitiesByWorker(sql)));
   }
 
@@ -391,11 +422,19 @@ public final class JdbcStore implements Store {
   }
 
   @Override
+  public Listening listen(StoreListener listener) {
+    return hints.add(listener);
+  }
+
+  @Override
   public void close() {
     if (closed) {
       return;
     }
     closed = true;
+    if (channel != null) {
+      channel.close();
+    }
     committer.close();
     readers.close();
     dialect.close();

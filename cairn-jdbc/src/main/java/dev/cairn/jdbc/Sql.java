@@ -3,13 +3,20 @@ package dev.cairn.jdbc;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Set;
 
-/** A connection with its prepared statements kept for reuse. Used by one thread at a time. */
+/**
+ * A connection with its prepared statements kept for reuse, and the hints ({@link dev.cairn.store.StoreHints}) that
+ * the writes of its current transaction give. Used by one thread at a time.
+ */
 final class Sql implements AutoCloseable {
   private final Connection connection;
   private final Map<String, PreparedStatement> statements = new HashMap<>();
+  private final Set<String> hints = new LinkedHashSet<>();
 
   Sql(Connection connection) {
     this.connection = connection;
@@ -27,6 +34,23 @@ final class Sql implements AutoCloseable {
       statements.put(query, statement);
     }
     return statement;
+  }
+
+  /** Notes hints that the current transaction gives once committed. */
+  void hint(Collection<String> more) {
+    hints.addAll(more);
+  }
+
+  /** Notes a hint that the current transaction gives once committed. */
+  void hint(String hint) {
+    hints.add(hint);
+  }
+
+  /** The hints noted since the last call. */
+  Set<String> takeHints() {
+    Set<String> taken = Set.copyOf(hints);
+    hints.clear();
+    return taken;
   }
 
   @Override

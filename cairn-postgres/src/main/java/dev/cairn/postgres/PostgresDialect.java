@@ -2,10 +2,12 @@ package dev.cairn.postgres;
 
 import com.zaxxer.hikari.HikariDataSource;
 import dev.cairn.jdbc.Dialect;
+import dev.cairn.jdbc.HintChannel;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.function.Consumer;
 
 /**
  * PostgreSQL: connections from a HikariCP pool, one schema, several processes. Message ids come from a sequence
@@ -85,6 +87,17 @@ final class PostgresDialect implements Dialect {
   @Override
   public String clockQuery() {
     return "SELECT CAST(EXTRACT(EPOCH FROM clock_timestamp()) * 1000000 AS BIGINT)";
+  }
+
+  @Override
+  public String skipLocked() {
+    return " FOR UPDATE SKIP LOCKED";
+  }
+
+  /** Hints travel by {@code NOTIFY} on a channel named like the schema, on a connection of the pool kept for it. */
+  @Override
+  public HintChannel openHintChannel(Consumer<String> onHint) {
+    return NotifyChannel.start(pool, schema, onHint);
   }
 
   @Override

@@ -121,7 +121,8 @@ public final class PostgresStore {
       if (password != null) {
         config.setPassword(password);
       }
-      config.setMaximumPoolSize(readers + 2);
+      // The readers, the writer, the connection that listens for other workers' hints, and one to spare.
+      config.setMaximumPoolSize(readers + 3);
       config.setMinimumIdle(1);
       config.setMaxLifetime(0);
       config.setConnectionTimeout(10_000);

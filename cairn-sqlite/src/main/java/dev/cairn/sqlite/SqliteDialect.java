@@ -1,11 +1,13 @@
 package dev.cairn.sqlite;
 
 import dev.cairn.jdbc.Dialect;
+import dev.cairn.jdbc.HintChannel;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.function.Consumer;
 import org.sqlite.SQLiteConfig;
 
 /** SQLite: WAL journal, the chosen synchronous mode, one writer, a few readers, one process. */
@@ -87,6 +89,16 @@ final class SqliteDialect implements Dialect {
 
   @Override
   public String clockQuery() {
+    return null;
+  }
+
+  @Override
+  public String skipLocked() {
+    return "";
+  }
+
+  @Override
+  public HintChannel openHintChannel(Consumer<String> onHint) {
     return null;
   }
 

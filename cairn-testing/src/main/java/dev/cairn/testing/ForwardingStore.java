@@ -19,6 +19,7 @@ import dev.cairn.store.PartitionCommit;
 import dev.cairn.store.PartitionLease;
 import dev.cairn.store.RecordPage;
 import dev.cairn.store.Store;
+import dev.cairn.store.StoreListener;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
@@ -154,10 +155,18 @@ public abstract class ForwardingStore implements Store {
   }
 
   @Override
-  public List<ActivityTask> leaseExpiredActivityTasks(String worker, Instant now, int max, Duration leaseDuration) {
-    beforeCall("leaseExpiredActivityTasks");
-    var outcome = delegate.leaseExpiredActivityTasks(worker, now, max, leaseDuration);
-    afterCall("leaseExpiredActivityTasks");
+  public List<ActivityTask> claimActivityTasks(String worker, int max, Duration leaseDuration) {
+    beforeCall("claimActivityTasks");
+    var outcome = delegate.claimActivityTasks(worker, max, leaseDuration);
+    afterCall("claimActivityTasks");
+    return outcome;
+  }
+
+  @Override
+  public Set<String> renewActivityTasks(String worker, Collection<String> taskKeys, Duration leaseDuration) {
+    beforeCall("renewActivityTasks");
+    var outcome = delegate.renewActivityTasks(worker, taskKeys, leaseDuration);
+    afterCall("renewActivityTasks");
     return outcome;
   }
 
@@ -170,10 +179,10 @@ public abstract class ForwardingStore implements Store {
   }
 
   @Override
-  public void abandonActivityTask(String taskKey, String worker) {
-    beforeCall("abandonActivityTask");
-    delegate.abandonActivityTask(taskKey, worker);
-    afterCall("abandonActivityTask");
+  public void abandonActivityTasks(String worker) {
+    beforeCall("abandonActivityTasks");
+    delegate.abandonActivityTasks(worker);
+    afterCall("abandonActivityTasks");
   }
 
   @Override
@@ -277,6 +286,11 @@ public abstract class ForwardingStore implements Store {
     var outcome = delegate.cluster();
     afterCall("cluster");
     return outcome;
+  }
+
+  @Override
+  public Listening listen(StoreListener listener) {
+    return delegate.listen(listener);
   }
 
   @Override

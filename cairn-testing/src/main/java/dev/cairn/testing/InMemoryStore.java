@@ -32,6 +32,8 @@ import dev.cairn.store.PartitionState;
 import dev.cairn.store.RecordPage;
 import dev.cairn.store.Store;
 import dev.cairn.store.StoreCodec;
+import dev.cairn.store.StoreHints;
+import dev.cairn.store.StoreListener;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
@@ -41,6 +43,7 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -79,6 +82,7 @@ public final class InMemoryStore implements Store {
   private final TreeMap<EntityId, EntityRecord> entities = new TreeMap<>();
   private final Map<EntityId, Map<String, Long>> watermarks = new HashMap<>();
   private final Map<String, ActivityTask> activityTasks = new LinkedHashMap<>();
+  private final StoreHints hints = new StoreHints();
   private final ArrayDeque<DeadLetter> deadLetters = new ArrayDeque<>();
   private long nextMessageId = 1;
   private volatile boolean closed;
@@ -140,11 +144,8 @@ public final class InMemoryStore implements Store {
       if (held != null && !held.owner().equals(owner) && held.expiresAt().isAfter(now)) {
         return null;
       }
-      Instant until = now.plus(leaseDuration);
-      PartitionLease lease = new PartitionLease(partition, owner, ++epochs[partition], until);
+      PartitionLease lease = new PartitionLease(partition, owner, ++epochs[partition], now.plus(leaseDuration));
       leases[partition] = lease;
-      activityTasks.replaceAll((key, task) ->
-          task.partition() == partition && !owner.equals(task.leaseOwner()) ? task.leasedTo(owner, until) : task);
       return lease;
     });
   }
@@ -183,6 +184,7 @@ public final class InMemoryStore implements Store {
         leases[lease.partition()] = null;
       }
     });
+    hints.deliver(List.of(StoreHints.partition(lease.partition())));
   }
 
   private void requireCurrent(PartitionLease lease) {
@@ -251,6 +253,7 @@ public final class InMemoryStore implements Store {
         }
         apply(commit);
       });
+      hints.deliver(StoreHints.of(commit));
       return CompletableFuture.completedFuture(null);
     } catch (RuntimeException e) {
       return CompletableFuture.failedFuture(e);
@@ -378,15 +381,17 @@ public final class InMemoryStore implements Store {
   }
 
   @Override
-  public List<ActivityTask> leaseExpiredActivityTasks(String worker, Instant now, int max, Duration leaseDuration) {
+  public List<ActivityTask> claimActivityTasks(String worker, int max, Duration leaseDuration) {
     return locked(() -> {
+      Instant now = clock.instant();
       List<ActivityTask> leased = new ArrayList<>();
-      for (Map.Entry<String, ActivityTask> entry : activityTasks.entrySet()) {
-        ActivityTask task = entry.getValue();
-        if (leased.size() < max && (task.leaseExpiresAt() == null || task.leaseExpiresAt().isBefore(now))) {
-          ActivityTask renewed = task.leasedTo(worker, now.plus(leaseDuration));
-          entry.setValue(renewed);
-          leased.add(renewed);
+      List<ActivityTask> oldestFirst = activityTasks.values().stream()
+          .sorted(Comparator.comparing(ActivityTask::createdAt)).toList();
+      for (ActivityTask task : oldestFirst) {
+        if (leased.size() < max && task.claimableAt(now)) {
+          ActivityTask claimed = task.leasedTo(worker, now.plus(leaseDuration));
+          activityTasks.put(task.taskKey(), claimed);
+          leased.add(claimed);
         }
       }
       return leased;
@@ -394,30 +399,48 @@ public final class InMemoryStore implements Store {
   }
 
   @Override
-  public boolean completeActivityTask(String taskKey, NewMessage result) {
+  public Set<String> renewActivityTasks(String worker, Collection<String> taskKeys, Duration leaseDuration) {
     return locked(() -> {
+      Instant until = clock.instant().plus(leaseDuration);
+      Set<String> held = new HashSet<>();
+      for (String key : taskKeys) {
+        ActivityTask task = activityTasks.get(key);
+        if (task != null && worker.equals(task.leaseOwner())) {
+          activityTasks.put(key, task.renewedUntil(until));
+          held.add(key);
+        }
+      }
+      return held;
+    });
+  }
+
+  @Override
+  public boolean completeActivityTask(String taskKey, NewMessage result) {
+    boolean recorded = locked(() -> {
       if (activityTasks.remove(taskKey) == null) {
         return false;
       }
       enqueue(List.of(result));
       return true;
     });
+    if (recorded) {
+      hintQueued(List.of(result));
+    }
+    return recorded;
   }
 
   @Override
-  public void abandonActivityTask(String taskKey, String worker) {
-    lockedRun(() -> activityTasks.computeIfPresent(taskKey, (key, task) -> worker.equals(task.leaseOwner())
-        ? new ActivityTask(task.taskKey(), task.partition(), task.instanceId(), task.executionId(), task.taskId(),
-            task.name(), task.input(), task.attempt(), task.timeout(), task.createdAt(), null, null,
-            task.dispatchCount())
-        : task));
+  public void abandonActivityTasks(String worker) {
+    lockedRun(() -> activityTasks.replaceAll(
+        (key, task) -> worker.equals(task.leaseOwner()) ? task.unleased() : task));
+    hints.deliver(List.of(StoreHints.activityTasks()));
   }
 
   // ----- clients -------------------------------------------------------------------------------------
 
   @Override
   public CreateResult createInstance(InstanceRecord record, NewMessage start, ReusePolicy policy) {
-    return locked(() -> {
+    CreateResult result = locked(() -> {
       InstanceRecord existing = instances.get(record.instanceId());
       if (existing != null) {
         if (policy != ReusePolicy.REPLACE_FINISHED || !existing.status().isTerminal()) {
@@ -429,11 +452,25 @@ public final class InMemoryStore implements Store {
       enqueue(List.of(start));
       return new CreateResult(true, existing);
     });
+    if (result.created()) {
+      hintQueued(List.of(start));
+    }
+    return result;
   }
 
   @Override
   public void sendMessages(List<NewMessage> messages) {
     lockedRun(() -> enqueue(messages));
+    hintQueued(messages);
+  }
+
+  private void hintQueued(List<NewMessage> messages) {
+    hints.deliver(messages.stream().map(message -> StoreHints.partition(message.partition())).distinct().toList());
+  }
+
+  @Override
+  public Listening listen(StoreListener listener) {
+    return hints.add(listener);
   }
 
   @Override
@@ -612,6 +649,7 @@ public final class InMemoryStore implements Store {
     try {
       Arrays.fill(leases, null);
       heartbeats.clear();
+      activityTasks.replaceAll((key, task) -> task.unleased());
       closed = false;
     } finally {
       lock.unlock();

@@ -42,6 +42,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -132,7 +135,7 @@ public abstract class StoreContractTest {
 
   private static ActivityTask task(String instance, int taskId, int partition, String owner, Instant leaseEnd) {
     return new ActivityTask(ActivityTask.keyOf(instance, "e", taskId), partition, instance, "e", taskId, "Act", "1",
-        1, null, T0, owner, leaseEnd, 1);
+        1, null, T0, owner, leaseEnd, owner == null ? 0 : 1);
   }
 
   // ----- partitions and commits ----------------------------------------------------------------------
@@ -605,37 +608,79 @@ public abstract class StoreContractTest {
   // ----- activities ----------------------------------------------------------------------------------
 
   @Test
-  void activityTasks_areLeased_takenOverByANewOwner_completedOnce_andAbandoned() {
+  void activityTasks_stayWithTheirWorker_areClaimedOnceWhenNobodyHoldsThem_renewed_completedOnce_andAbandoned() {
     String instance = "with-tasks";
     int partition = store.partitionOf(instance);
     PartitionLease first = store.acquirePartition(partition, "worker-a", EXPIRED);
-    Instant leaseEnd = Instant.now().plus(LEASE);
+    Instant leaseEnd = T0.plus(LEASE);
     store.commit(new PartitionCommit(first, List.of(), Map.of(), List.of(), List.of(), List.of(), List.of(),
-        List.of(task(instance, 1, partition, "worker-a", leaseEnd), task(instance, 2, partition, "worker-a",
-            leaseEnd)), List.of()));
-    assertThat(store.activityTasks(first)).hasSize(2);
+        List.of(task(instance, 1, partition, "worker-a", leaseEnd), task(instance, 2, partition, null, null),
+            task(instance, 3, partition, "worker-a", leaseEnd)), List.of()));
+    assertThat(store.activityTasks(first)).extracting(ActivityTask::taskId).containsExactlyInAnyOrder(1, 3);
+    String key1 = ActivityTask.keyOf(instance, "e", 1);
+    String key2 = ActivityTask.keyOf(instance, "e", 2);
 
     PartitionLease second = store.acquirePartition(partition, "worker-b", LEASE);
-    assertThat(store.activityTasks(second)).hasSize(2).allMatch(t -> t.leaseOwner().equals("worker-b"));
-    assertThat(store.activityTasks(first)).isEmpty();
+    assertThat(store.activityTasks(second)).as("a new owner leaves other workers' tasks with them").isEmpty();
 
-    String key1 = ActivityTask.keyOf(instance, "e", 1);
+    List<ActivityTask> claimed = store.claimActivityTasks("worker-c", 10, LEASE);
+    assertThat(claimed).extracting(ActivityTask::taskKey).containsExactly(key2);
+    assertThat(claimed.get(0).leaseOwner()).isEqualTo("worker-c");
+    assertThat(claimed.get(0).dispatchCount()).isEqualTo(1);
+    assertThat(store.claimActivityTasks("worker-d", 10, LEASE)).isEmpty();
+
+    assertThat(store.renewActivityTasks("worker-a", List.of(key1, key2, "no/such/task"), LEASE))
+        .containsExactly(key1);
+    assertThat(store.renewActivityTasks("worker-c", List.of(key2), EXPIRED)).containsExactly(key2);
+    assertThat(store.claimActivityTasks("worker-d", 10, LEASE)).as("a lease that ran out")
+        .extracting(ActivityTask::taskKey).containsExactly(key2);
+
     NewMessage result = event(instance, "result", T0);
     assertThat(store.completeActivityTask(key1, result)).isTrue();
     assertThat(store.completeActivityTask(key1, result)).isFalse();
     assertThat(fetchAll(partition)).hasSize(1);
 
-    String key2 = ActivityTask.keyOf(instance, "e", 2);
-    assertThat(store.leaseExpiredActivityTasks("worker-c", Instant.now(), 10, LEASE)).isEmpty();
-    store.abandonActivityTask(key2, "worker-b");
-    List<ActivityTask> picked = store.leaseExpiredActivityTasks("worker-c", Instant.now(), 10, LEASE);
-    assertThat(picked).extracting(ActivityTask::taskKey).containsExactly(key2);
-    assertThat(picked.get(0).leaseOwner()).isEqualTo("worker-c");
-    assertThat(store.leaseExpiredActivityTasks("worker-d", Instant.now(), 10, LEASE)).isEmpty();
+    store.abandonActivityTasks("worker-a");
+    assertThat(store.claimActivityTasks("worker-e", 10, LEASE)).as("given up by a worker that stopped")
+        .extracting(ActivityTask::taskId).containsExactly(3);
 
     store.commit(new PartitionCommit(second, List.of(), Map.of(), List.of(), List.of(), List.of(), List.of(),
-        List.of(), List.of(key2)));
-    assertThat(store.activityTasks(second)).isEmpty();
+        List.of(), List.of(key2, ActivityTask.keyOf(instance, "e", 3))));
+    assertThat(store.claimActivityTasks("worker-f", 10, LEASE)).isEmpty();
+    assertThat(store.renewActivityTasks("worker-e", List.of(ActivityTask.keyOf(instance, "e", 3)), LEASE)).isEmpty();
+  }
+
+  @Test
+  void workersClaimingAtOnce_eachGetOtherTasks_andTogetherAllOfThem() throws Exception {
+    String instance = "many-tasks";
+    int partition = store.partitionOf(instance);
+    PartitionLease lease = store.acquirePartition(partition, "scheduler", LEASE);
+    List<ActivityTask> tasks = new ArrayList<>();
+    for (int i = 0; i < 200; i++) {
+      tasks.add(task(instance, i, partition, null, null));
+    }
+    store.commit(new PartitionCommit(lease, List.of(), Map.of(), List.of(), List.of(), List.of(), List.of(),
+        tasks, List.of()));
+
+    List<Future<List<Integer>>> claims = new ArrayList<>();
+    try (ExecutorService workers = Executors.newFixedThreadPool(4)) {
+      for (int w = 0; w < 4; w++) {
+        String worker = "worker-" + w;
+        claims.add(workers.submit(() -> {
+          List<Integer> mine = new ArrayList<>();
+          List<ActivityTask> got;
+          while (!(got = store.claimActivityTasks(worker, 7, LEASE)).isEmpty()) {
+            got.forEach(t -> mine.add(t.taskId()));
+          }
+          return mine;
+        }));
+      }
+    }
+    List<Integer> all = new ArrayList<>();
+    for (Future<List<Integer>> claim : claims) {
+      all.addAll(claim.get());
+    }
+    assertThat(all).hasSize(200).doesNotHaveDuplicates();
   }
 
   @Test
@@ -695,7 +740,7 @@ public abstract class StoreContractTest {
             Map.of("o:" + id, 3L))),
         List.of(new NewMessage(store.partitionOf("@Counter@d"), "@Counter@d",
             new OperationRequest("r1", "o:" + id, 4, "add", "1", null, null, null), T0)),
-        List.of(task(id, 9, partition, "owner-1", T0.plus(LEASE))), List.of()));
+        List.of(task(id, 9, partition, null, null)), List.of()));
 
     store = reopen(store);
 
@@ -706,6 +751,6 @@ public abstract class StoreContractTest {
         .contains(new OperationRequest("r1", "o:" + id, 4, "add", "1", null, null, null));
     PartitionLease again = store.acquirePartition(partition, "owner-2", LEASE);
     assertThat(again.epoch()).isGreaterThan(lease.epoch());
-    assertThat(store.activityTasks(again)).extracting(ActivityTask::taskId).containsExactly(9);
+    assertThat(store.claimActivityTasks("owner-2", 10, LEASE)).extracting(ActivityTask::taskId).containsExactly(9);
   }
 }

@@ -180,8 +180,8 @@ public final class EmbeddedClient implements CairnClient {
         if (remaining <= 0) {
           throw new WaitTimeoutException(instanceId, timeout, what);
         }
-        if (!changes.awaitChange(Math.min(remaining, RECHECK.toNanos()))) {
-          // No change committed here; another process may have changed it.
+        if (!changes.awaitChange(Math.min(remaining, RECHECK.toNanos())) || changes.takeStale()) {
+          // Changed by another worker, or no change committed here for a while: another process may have changed it.
           row = readRow(instanceId);
         }
       }

@@ -156,6 +156,16 @@ final class ActivityWorker {
     return running.size();
   }
 
+  /** How many more tasks this worker takes now (none while it stops). */
+  int room() {
+    return accepting ? config.maxConcurrentActivities() - running.size() : 0;
+  }
+
+  /** The keys of the tasks running here (or waiting here for a permit). */
+  Set<String> runningKeys() {
+    return Set.copyOf(running);
+  }
+
   /** Recorded as the failure of an activity that passed its timeout; a {@link TimeoutException}. */
   static final class ActivityTimeoutException extends TimeoutException {
     private static final long serialVersionUID = 1L;

@@ -2,6 +2,7 @@ package dev.cairn.internal.dispatch;
 
 import dev.cairn.entity.EntityId;
 import dev.cairn.history.HistoryEvent;
+import dev.cairn.history.TaskScheduled;
 import dev.cairn.store.ActivityTask;
 import dev.cairn.store.EntityWrite;
 import dev.cairn.store.InstanceWrite;
@@ -20,11 +21,14 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Collects a partition's unit of work, and what to do once it is durable: wake the partitions that got messages
  * and tell waiting clients. Nothing collected here is released before the commit is durable, except the new
- * activity tasks, which may start at once (an activity may run more than once anyway). The batch reads history
+ * activity tasks, which may start at once (an activity may run more than once anyway): as many as this worker has
+ * room for are leased to it and run here, the rest are stored without a lease for any worker to claim. The batch
+ * reads history
  * through {@link #history}, which includes what the partition's commits still in flight append.
  *
  * <p>Consecutive batches merge into one unit ({@link #absorb}): the writes of an instance or entity become one
@@ -36,6 +40,8 @@ final class CommitBuilder {
   private final Store store;
   private final String owner;
   private final Instant leaseUntil;
+  /** How many more new tasks this worker runs itself, shared by the builder and its parts. */
+  private final AtomicInteger activityRoom;
   private final PendingWrites pending;
   private final List<Long> consumed = new ArrayList<>();
   private final Map<Long, String> failed = new HashMap<>();
@@ -47,11 +53,21 @@ final class CommitBuilder {
   private final List<String> finishedActivities = new ArrayList<>();
   private final List<Runnable> afterCommit = new ArrayList<>();
 
-  CommitBuilder(PartitionLease lease, Store store, Instant leaseUntil, PendingWrites pending) {
+  /**
+   * A unit under a lease; of the activity tasks it schedules, the first {@code activityRoom} are leased to the
+   * lease's owner until {@code leaseUntil}.
+   */
+  CommitBuilder(PartitionLease lease, Store store, Instant leaseUntil, int activityRoom, PendingWrites pending) {
+    this(lease, store, leaseUntil, new AtomicInteger(activityRoom), pending);
+  }
+
+  private CommitBuilder(
+      PartitionLease lease, Store store, Instant leaseUntil, AtomicInteger activityRoom, PendingWrites pending) {
     this.lease = lease;
     this.store = store;
     this.owner = lease.owner();
     this.leaseUntil = leaseUntil;
+    this.activityRoom = activityRoom;
     this.pending = pending;
   }
 
@@ -60,12 +76,15 @@ final class CommitBuilder {
     return pending.history(instanceId);
   }
 
-  String owner() {
-    return owner;
-  }
-
-  Instant activityLeaseUntil() {
-    return leaseUntil;
+  /**
+   * A new activity task, leased to this worker while it has room for more, else without a lease (for any worker
+   * to claim).
+   */
+  ActivityTask newTask(String instanceId, String executionId, TaskScheduled scheduled, Instant now) {
+    boolean here = activityRoom.getAndDecrement() > 0;
+    return new ActivityTask(ActivityTask.keyOf(instanceId, executionId, scheduled.taskId()), lease.partition(),
+        instanceId, executionId, scheduled.taskId(), scheduled.name(), scheduled.input(), scheduled.attempt(),
+        scheduled.timeout(), now, here ? owner : null, here ? leaseUntil : null, here ? 1 : 0);
   }
 
   void consumed(List<Long> messageIds) {
@@ -128,7 +147,7 @@ final class CommitBuilder {
 
   /** A fresh builder for one instance's or entity's part, merged with {@link #absorb} when it succeeds. */
   CommitBuilder part() {
-    return new CommitBuilder(lease, store, leaseUntil, pending);
+    return new CommitBuilder(lease, store, leaseUntil, activityRoom, pending);
   }
 
   /** Takes over everything a part (or a later batch) collected, as if it had been collected here. */

@@ -22,7 +22,6 @@ import dev.cairn.history.TaskScheduled;
 import dev.cairn.history.TimerCreated;
 import dev.cairn.history.TimerFired;
 import dev.cairn.internal.replay.EpisodeResult;
-import dev.cairn.store.ActivityTask;
 import dev.cairn.store.LockRequest;
 import dev.cairn.store.OperationRequest;
 import dev.cairn.store.OrchestrationMessage;
@@ -39,11 +38,6 @@ import java.util.UUID;
  * sends anything twice.
  */
 final class EffectPlanner {
-  private final EngineConfig config;
-
-  EffectPlanner(EngineConfig config) {
-    this.config = config;
-  }
 
   void plan(String instanceId, String executionId, EpisodeResult result, CommitBuilder commit, Instant now) {
     for (HistoryEvent event : result.newEvents()) {
@@ -80,10 +74,7 @@ final class EffectPlanner {
     String sender = senderId(instanceId, executionId);
     long sequence = event.eventId();
     switch (event) {
-      case TaskScheduled e -> commit.activity(new ActivityTask(
-          ActivityTask.keyOf(instanceId, executionId, e.taskId()), config.store().partitionOf(instanceId),
-          instanceId, executionId, e.taskId(), e.name(), e.input(), e.attempt(), e.timeout(), now,
-          commit.owner(), commit.activityLeaseUntil(), 1));
+      case TaskScheduled e -> commit.activity(commit.newTask(instanceId, executionId, e, now));
       case TimerCreated e -> commit.message(instanceId,
           new OrchestrationMessage(executionId, new TimerFired(-1, e.fireAt(), e.taskId(), e.fireAt())),
           e.fireAt());

@@ -12,6 +12,8 @@ import dev.cairn.store.CreateResult;
 import dev.cairn.store.Message;
 import dev.cairn.store.NewMessage;
 import dev.cairn.store.OrchestrationMessage;
+import dev.cairn.store.Store;
+import dev.cairn.store.StoreListener;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -39,17 +41,19 @@ public final class Engine {
   private final InstanceWatch watch = new InstanceWatch();
   private final EngineCounters counters = new EngineCounters();
   private final ActivityWorker activities;
+  private final ActivityLeases activityLeases;
   private final PartitionProcessor[] processors;
   private final Ownership ownership;
   private final AtomicBoolean stopped = new AtomicBoolean();
-  private Thread leaseSweeper;
   private Thread heartbeat;
+  private Store.Listening hints;
 
   /** Builds the engine; {@link #start()} starts it. */
   public Engine(EngineConfig config) {
     this.config = config;
     this.cache = new InstanceCache(config.instanceCacheSize(), config.instanceCacheBytes());
     this.activities = new ActivityWorker(config, this::deliver);
+    this.activityLeases = new ActivityLeases(config, activities);
     this.ownership = new Ownership(config);
     ExecutorSettings settings = new ExecutorSettings(
         config.functions(), config.converter(), config.watchdog(), config.maxPayloadChars());
@@ -63,19 +67,22 @@ public final class Engine {
 
   /**
    * Joins the workers of the store, starts every partition processor (each takes its partition if this worker's
-   * share has room for it), the heartbeat and the lease sweeper.
+   * share has room for it), the heartbeat and the claims of activity tasks. Tasks still leased to this worker's id
+   * were left by an earlier run of it (that crashed): they are given up first, for any worker to claim.
    */
   public void start() {
     if (config.clock() instanceof AdjustableClock adjustable) {
       adjustable.addListener(this::signalAll);
     }
+    abandonActivityTasks();
+    hints = config.store().listen(new Hints());
     ownership.beat();
     heartbeat = Thread.ofVirtual().name("cairn-heartbeat").start(ownership::beatForever);
     for (PartitionProcessor processor : processors) {
       processor.start();
     }
     awaitFirstAcquire();
-    leaseSweeper = Thread.ofVirtual().name("cairn-activity-lease-sweeper").start(this::sweepExpiredLeases);
+    activityLeases.start();
   }
 
   private void awaitFirstAcquire() {
@@ -240,25 +247,34 @@ public final class Engine {
     }
   }
 
-  private void sweepExpiredLeases() {
-    Duration every = config.activityLease().dividedBy(2);
-    while (!stopped.get()) {
-      try {
-        Thread.sleep(every.toMillis());
-        List<ActivityTask> expired = config.store().leaseExpiredActivityTasks(
-            config.workerId(), config.clock().instant(), 100, config.activityLease());
-        expired.forEach(activities::dispatch);
-      } catch (InterruptedException e) {
-        return;
-      } catch (RuntimeException e) {
-        LOG.warn("Could not look for activity tasks with expired leases", e);
-      }
+  /** What the store hints about other workers' writes (and this one's) wakes whoever waits for it here. */
+  private final class Hints implements StoreListener {
+    @Override
+    public void partitionChanged(int partition) {
+      signal(partition);
     }
+
+    @Override
+    public void instanceFinished(String instanceId) {
+      watch.finishedElsewhere(instanceId);
+    }
+
+    @Override
+    public void activityTasksWaiting() {
+      Engine.this.activityTasksWaiting();
+    }
+  }
+
+  /** Activity tasks that any worker may claim were stored: claim them here at once if there is room. */
+  void activityTasksWaiting() {
+    activityLeases.wake();
   }
 
   /**
    * Stops gracefully: no new activities start, running ones finish (up to the shutdown timeout) and their
-   * results are committed, then the processors stop after their current batch.
+   * results are committed, then the processors stop after their current batch and release their partitions, and
+   * the worker gives up its activity leases (tasks it did not finish, or did not start because it was stopping), so
+   * that other workers take all of it over at once.
    */
   public void shutdown() {
     if (!stopped.compareAndSet(false, true)) {
@@ -278,14 +294,28 @@ public final class Engine {
       for (PartitionProcessor processor : processors) {
         processor.awaitStopped(config.shutdownTimeout());
       }
+      activityLeases.stop();
+      abandonActivityTasks();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     } finally {
-      if (leaseSweeper != null) {
-        leaseSweeper.interrupt();
-      }
+      stopHints();
       activities.close();
       cache.clear();
+    }
+  }
+
+  private void stopHints() {
+    if (hints != null) {
+      hints.close();
+    }
+  }
+
+  private void abandonActivityTasks() {
+    try {
+      config.store().abandonActivityTasks(config.workerId());
+    } catch (RuntimeException e) {
+      LOG.warn("Could not give up this worker's activity leases; other workers take them when they run out", e);
     }
   }
 
@@ -311,9 +341,12 @@ public final class Engine {
       processor.halt();
     }
     awaitProcessorsEnded(HALT_WAIT);
-    if (leaseSweeper != null) {
-      leaseSweeper.interrupt();
+    try {
+      activityLeases.stop();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
+    stopHints();
     cache.clear();
   }
 }

@@ -60,7 +60,7 @@ final class InstanceStep {
     this.settings = settings;
     this.cache = cache;
     this.watch = watch;
-    this.effects = new EffectPlanner(config);
+    this.effects = new EffectPlanner();
     this.ending = new InstanceEnding(config, effects, watch);
   }
 

@@ -22,6 +22,17 @@ public final class InstanceWatch {
     return subscription;
   }
 
+  /**
+   * Tells the subscriptions of an instance that it finished by another worker's commit (or this one's, told twice):
+   * they read its row from the store again.
+   */
+  public void finishedElsewhere(String instanceId) {
+    List<Subscription> list = subscriptions.get(instanceId);
+    if (list != null) {
+      list.forEach(Subscription::poke);
+    }
+  }
+
   /** Tells the subscriptions of the instance about its row as just committed. */
   void changed(InstanceRecord row) {
     List<Subscription> list = subscriptions.get(row.instanceId());
@@ -35,6 +46,7 @@ public final class InstanceWatch {
     private final String instanceId;
     private final Semaphore changes = new Semaphore(0);
     private volatile InstanceRecord latest;
+    private volatile boolean stale;
 
     private Subscription(String instanceId) {
       this.instanceId = instanceId;
@@ -45,6 +57,21 @@ public final class InstanceWatch {
         latest = row;
       }
       changes.release();
+    }
+
+    private void poke() {
+      stale = true;
+      changes.release();
+    }
+
+    /**
+     * Whether the instance changed where this subscription could not see the row (another worker committed it) since
+     * the last call: then read it from the store.
+     */
+    public boolean takeStale() {
+      boolean was = stale;
+      stale = false;
+      return was;
     }
 
     /** The newest committed row this subscription was told about, or null if none yet. */

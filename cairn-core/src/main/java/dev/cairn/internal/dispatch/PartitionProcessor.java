@@ -46,8 +46,13 @@ import org.slf4j.LoggerFactory;
 final class PartitionProcessor {
   private static final Logger LOG = LoggerFactory.getLogger(PartitionProcessor.class);
 
-  /** Even without a signal, the queue is read this often (messages from other processes). */
+  /**
+   * Even without a signal, the queue is read this often: the store's hints of other workers' messages may be lost.
+   * While such reads find nothing, the interval doubles up to {@link #MAX_IDLE_POLL}.
+   */
   private static final Duration IDLE_POLL = Duration.ofSeconds(1);
+
+  private static final Duration MAX_IDLE_POLL = Duration.ofSeconds(8);
 
   private final int partition;
   private final Engine engine;
@@ -76,6 +81,7 @@ final class PartitionProcessor {
   private boolean claimed;
   private Instant nextDueAt;
   private long lastFetchNanos;
+  private Duration idlePoll = IDLE_POLL;
   private Thread thread;
 
   PartitionProcessor(int partition, Engine engine, InstanceStep instances, EntityStep entities) {
@@ -354,7 +360,7 @@ final class PartitionProcessor {
   }
 
   private void waitForWork() {
-    Duration wait = IDLE_POLL;
+    Duration wait = idlePoll;
     if (nextDueAt != null) {
       Duration untilDue = Duration.between(config.clock().instant(), nextDueAt);
       if (untilDue.compareTo(wait) < 0) {
@@ -442,7 +448,8 @@ final class PartitionProcessor {
       byInstance.computeIfAbsent(id, t -> new ArrayList<>());
     }
     ran.addAll(byInstance.keySet());
-    CommitBuilder commit = new CommitBuilder(lease, store, now.plus(config.activityLease()), pending);
+    CommitBuilder commit = new CommitBuilder(
+        lease, store, now.plus(config.activityLease()), engine.activities().room(), pending);
     Map<String, InstanceRecord> rows = currentRows(byInstance.keySet());
     List<StartRequest> taken = new ArrayList<>();
     for (Map.Entry<String, List<Message>> entry : byInstance.entrySet()) {
@@ -482,8 +489,9 @@ final class PartitionProcessor {
   /** Reads the queue when it may hold something new: after a signal, when a message is due, or now and then. */
   private List<Message> fetchIfDue(Instant now) {
     boolean due = nextDueAt != null && !now.isBefore(nextDueAt);
-    boolean pollDue = System.nanoTime() - lastFetchNanos >= IDLE_POLL.toNanos();
-    if (!messagesMayWait.getAndSet(false) && !due && !pollDue) {
+    boolean pollDue = System.nanoTime() - lastFetchNanos >= idlePoll.toNanos();
+    boolean signalled = messagesMayWait.getAndSet(false);
+    if (!signalled && !due && !pollDue) {
       return List.of();
     }
     lastFetchNanos = System.nanoTime();
@@ -497,11 +505,16 @@ final class PartitionProcessor {
     MessageBatch fetched = store.fetchMessages(partition, now, config.batchSize(), exclude);
     config.probe().at(Point.FETCHED);
     nextDueAt = fetched.nextDueAt();
+    idlePoll = signalled || due || !fetched.messages().isEmpty() ? IDLE_POLL : capped(idlePoll.multipliedBy(2));
     boolean everything = fetched.messages().size() < config.batchSize();
     if (!everything) {
       messagesMayWait.set(true);
     }
     return handoffs.fetched(fetched.messages(), everything);
+  }
+
+  private static Duration capped(Duration longer) {
+    return longer.compareTo(MAX_IDLE_POLL) < 0 ? longer : MAX_IDLE_POLL;
   }
 
   /** Adds the messages handed over in memory to those fetched, in id order (a sender's order). */
@@ -593,9 +606,17 @@ final class PartitionProcessor {
       CommitPipeline.fail(startsTaken);
       throw new IllegalStateException("halted");
     }
+    boolean forAnyWorker = false;
     for (ActivityTask task : batch.newActivities()) {
-      liveTasks.add(task.taskKey());
-      engine.activities().dispatch(task);
+      if (task.leaseOwner() == null) {
+        forAnyWorker = true;
+      } else {
+        liveTasks.add(task.taskKey());
+        engine.activities().dispatch(task);
+      }
+    }
+    if (forAnyWorker) {
+      batch.afterCommit(engine::activityTasksWaiting);
     }
     pipeline.add(batch, instanceIds, startsTaken);
   }

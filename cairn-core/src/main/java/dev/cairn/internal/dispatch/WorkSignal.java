@@ -5,7 +5,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
-/** Wakes a waiting partition processor: a signal sent while nobody waits is kept for the next wait. */
+/** Wakes a waiting thread (a partition processor, ...): a signal sent while nobody waits is kept for the next wait. */
 final class WorkSignal {
   private final ReentrantLock lock = new ReentrantLock();
   private final Condition changed = lock.newCondition();
@@ -21,17 +21,19 @@ final class WorkSignal {
     }
   }
 
-  /** Waits until signalled or until {@code max} has passed. */
-  void await(Duration max) {
+  /** Waits until signalled or until {@code max} has passed; returns whether it was signalled. */
+  boolean await(Duration max) {
     lock.lock();
     try {
       if (!pending && max.isPositive()) {
         changed.await(max.toNanos(), TimeUnit.NANOSECONDS);
       }
-      pending = false;
+      return pending;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+      return pending;
     } finally {
+      pending = false;
       lock.unlock();
     }
   }

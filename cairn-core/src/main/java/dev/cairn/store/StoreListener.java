@@ -1,0 +1,22 @@
+package dev.cairn.store;
+
+/**
+ * Hears the hints a store gives about writes, its own process's and (on a shared store) every other worker's
+ * (see {@link Store#listen}). Hints only save waiting: one may come late, twice, or not at all (while a
+ * database connection is replaced), so whoever acts on them still reads the store now and then. Called on the
+ * store's threads: return quickly.
+ */
+public interface StoreListener {
+
+  /**
+   * Messages were queued for a partition, or the partition was released: its owner, or a worker that may take
+   * it, should look now.
+   */
+  void partitionChanged(int partition);
+
+  /** An instance finished (completed, failed or terminated). */
+  void instanceFinished(String instanceId);
+
+  /** Activity tasks that any worker may claim were stored (scheduled without a lease, or given up by a worker). */
+  void activityTasksWaiting();
+}
