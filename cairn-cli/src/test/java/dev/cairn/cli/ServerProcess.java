@@ -106,6 +106,25 @@ final class ServerProcess extends HttpTarget {
     process.destroyForcibly().waitFor();
   }
 
+  /** Pauses the server ({@code SIGSTOP}), as a long GC pause or a frozen VM would: it neither works nor dies. */
+  void pause() throws Exception {
+    signal("-STOP");
+  }
+
+  /** Lets a paused server go on ({@code SIGCONT}); nothing when it is no longer running. */
+  void resume() throws Exception {
+    if (process.isAlive()) {
+      signal("-CONT");
+    }
+  }
+
+  private void signal(String which) throws Exception {
+    Process kill = new ProcessBuilder("kill", which, String.valueOf(process.pid())).inheritIO().start();
+    if (kill.waitFor() != 0) {
+      throw new IllegalStateException("kill " + which + " " + process.pid() + " failed");
+    }
+  }
+
   int exitCode() {
     return process.exitValue();
   }

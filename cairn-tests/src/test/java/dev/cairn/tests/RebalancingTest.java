@@ -6,6 +6,7 @@ import dev.cairn.activity.ActivityContext;
 import dev.cairn.client.InstanceStatus;
 import dev.cairn.client.RuntimeStatus;
 import dev.cairn.entity.EntityId;
+import dev.cairn.failure.WaitTimeoutException;
 import dev.cairn.orchestration.OrchestrationContext;
 import dev.cairn.runtime.Cairn;
 import dev.cairn.store.ClusterSnapshot;
@@ -61,12 +62,29 @@ class RebalancingTest extends EngineTestBase {
     return ids;
   }
 
-  private static void assertAllFinished(Cairn through, List<String> ids) {
+  private void assertAllFinished(Cairn through, List<String> ids) {
     for (String id : ids) {
-      InstanceStatus status = through.client().waitForCompletion(id, WAIT);
+      InstanceStatus status;
+      try {
+        status = through.client().waitForCompletion(id, WAIT);
+      } catch (WaitTimeoutException e) {
+        throw new AssertionError(e.getMessage() + "\n" + stuck(id), e);
+      }
       assertThat(status.runtimeStatus()).as("%s: %s", id, status.failure()).isEqualTo(RuntimeStatus.COMPLETED);
       assertThat(status.outputAs(String.class)).isEqualTo("Hello Hello " + status.input().replace("\"", "") + "!!");
     }
+  }
+
+  /** What an instance that did not finish was waiting for, and what the store held meanwhile. */
+  private String stuck(String id) {
+    StringBuilder report = new StringBuilder("Instance '" + id + "' on partition " + store().partitionOf(id) + ": ");
+    report.append(store().getInstance(id).map(Object::toString).orElse("no row")).append("\nHistory:");
+    store().loadHistory(id).forEach(event -> report.append("\n  ").append(event));
+    ClusterSnapshot cluster = store().cluster();
+    report.append("\nAt ").append(cluster.now()).append(", workers ").append(cluster.workers());
+    cluster.partitions().forEach(partition -> report.append("\n  ").append(partition));
+    report.append("\nActivity tasks by worker: ").append(cluster.activitiesByWorker());
+    return report.toString();
   }
 
   @Test
