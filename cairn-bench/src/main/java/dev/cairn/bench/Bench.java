@@ -21,7 +21,8 @@ import tools.jackson.databind.node.ObjectNode;
 public final class Bench {
   private static final JsonMapper JSON = JsonMapper.builder().build();
   static final List<Workload> WORKLOADS = List.of(new HelloThroughput(), new HelloLatency(), new FanOut(),
-      new Sequence(), new EntitySignals(), new BankTransfers(), new IdleInstances(), new DurableCommits());
+      new Sequence(), new EntitySignals(), new BankTransfers(), new IdleInstances(), new DurableCommits(),
+      new Failover());
 
   private Bench() {}
 
@@ -44,7 +45,7 @@ public final class Bench {
     int warmups = options.integer("warmup-runs", 1);
     for (int run = 0; run > -warmups || System.nanoTime() < warmUntil; run--) {
       try (Store store = stores.open(run)) {
-        workload.run(store, workload.warmup(options));
+        workload.run(stores, run, store, workload.warmup(options));
       } catch (Exception | AssertionError e) {
         fail(workload, stores, options, run, e);
       }
@@ -52,7 +53,7 @@ public final class Bench {
     }
     for (int run = 1; run <= runs; run++) {
       try (Store store = stores.open(run)) {
-        last = workload.run(store, options);
+        last = workload.run(stores, run, store, options);
       } catch (Exception | AssertionError e) {
         fail(workload, stores, options, run, e);
       }

@@ -18,6 +18,11 @@ final class Functions {
   private Functions() {}
 
   static Cairn start(Store store, Options options) {
+    return builder(store, options).start();
+  }
+
+  /** A runtime's builder with the workloads' functions, on a store. */
+  static Cairn.Builder builder(Store store, Options options) {
     return Counter.register(Bank.register(Cairn.builder()))
         .store(store)
         .instanceCacheSize(options.integer("cache", 10_000))
@@ -49,8 +54,7 @@ final class Functions {
           return value;
         })
         .orchestration("AwaitEvent", (OrchestrationContext ctx, Void in) ->
-            ctx.waitForExternalEvent("go", Integer.class).await())
-        .start();
+            ctx.waitForExternalEvent("go", Integer.class).await());
   }
 
   /** Checks a condition of a run's result; a wrong answer fails the run. */

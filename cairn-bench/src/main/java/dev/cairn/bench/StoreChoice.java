@@ -73,7 +73,8 @@ record StoreChoice(String kind, Path directory, Synchronous synchronous, String 
         + ".db");
   }
 
-  private static String schema(int run) {
+  /** The PostgreSQL schema of a run. */
+  static String schema(int run) {
     return "cairn_bench_" + ProcessHandle.current().pid() + "_" + (run < 0 ? "w" + -run : String.valueOf(run));
   }
 

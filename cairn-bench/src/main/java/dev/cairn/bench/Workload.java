@@ -21,4 +21,12 @@ interface Workload {
 
   /** Runs once on a fresh store. */
   Result run(Store store, Options options) throws Exception;
+
+  /**
+   * Runs once on a fresh store, the {@code run}-th of {@code stores}: workloads that start worker processes on
+   * the same store need to know where it is.
+   */
+  default Result run(StoreChoice stores, int run, Store store, Options options) throws Exception {
+    return run(store, options);
+  }
 }
