@@ -3,6 +3,8 @@ package dev.cairn.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cairn.entity.EntityId;
+import dev.cairn.examples.ExamplesApplication;
+import dev.cairn.runtime.Cairn;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,8 +30,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The dashboard in headless Chromium: it lists instances, starts HelloCities from the page and shows it
- * completed with its output and history, completes an ApprovalWorkflow by raising Approval from the page, and
- * shows an entity's state after signals. Each page is saved as a screenshot under {@code target/screenshots}.
+ * completed with its output and history, completes an ApprovalWorkflow by raising Approval from the page,
+ * shows an entity's state after signals, and follows a second worker joining and leaving on the cluster page. Each page is saved as a screenshot under {@code target/screenshots}.
  * Needs Debian's {@code chromium} and {@code chromium-driver}; without them the tests are skipped (loudly), or
  * fail when {@code CAIRN_REQUIRE_CHROMIUM=1}.
  */
@@ -160,5 +162,30 @@ class DashboardBrowserTest {
     browser.get(url("/ui/entities"));
     assertThat(browser.findElement(By.id("entities")).getText()).contains("@Counter@browser", "42");
     screenshot("entities");
+  }
+
+  @Test
+  void clusterPage_showsTheWorkersAndTheirPartitions_andFollowsAWorkerThatJoinsAndLeaves() throws IOException {
+    String first = server.cairn.workerId();
+    browser.get(url("/ui/cluster"));
+    assertThat(browser.findElement(By.id("workers")).getText()).contains(first, "(this one)");
+    assertThat(browser.findElements(By.cssSelector("#partitions tr"))).hasSize(1 + 4);
+    assertThat(browser.findElement(By.id("partitions")).getText()).contains(first);
+
+    try (Cairn second = new ExamplesApplication().registerAll(Cairn.builder()).store(server.store)
+        .workerId("zz-second-worker").start()) {
+      waiting().until(driver -> driver.findElement(By.id("workers")).getText().contains("zz-second-worker")
+          && ownedBy(driver, "zz-second-worker") == 2 && ownedBy(driver, first) == 2);
+      screenshot("cluster-two-workers");
+    }
+    waiting().until(driver -> ownedBy(driver, first) == 4);
+    assertThat(browser.findElement(By.id("workers")).getText()).doesNotContain("zz-second-worker");
+    screenshot("cluster");
+  }
+
+  /** How many rows of the partitions table (as the page refreshed it) name a worker as the owner. */
+  private static long ownedBy(WebDriver driver, String worker) {
+    return driver.findElements(By.cssSelector("#partitions tr td:nth-child(2)")).stream()
+        .filter(cell -> cell.getText().equals(worker)).count();
   }
 }
