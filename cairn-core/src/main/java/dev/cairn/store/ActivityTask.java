@@ -48,6 +48,18 @@ public record ActivityTask(
         timeout, createdAt, leaseOwner, until, dispatchCount);
   }
 
+  /**
+   * A new task's lease measured by a store's lease clock: it runs as long from {@code leaseNow} as it ran from the
+   * task's scheduling time by the runtime's clock (the two clocks may differ: a test's manual clock, or a database's
+   * clock on a shared store). The same task when it has no lease.
+   */
+  public ActivityTask leaseFrom(Instant leaseNow) {
+    if (leaseExpiresAt == null) {
+      return this;
+    }
+    return renewedUntil(leaseNow.plus(Duration.between(createdAt, leaseExpiresAt)));
+  }
+
   /** The same task with no lease: any worker may claim it. */
   public ActivityTask unleased() {
     return new ActivityTask(taskKey, partition, instanceId, executionId, taskId, name, input, attempt,

@@ -19,9 +19,14 @@ public final class StoreHints {
 
   private final List<StoreListener> listeners = new CopyOnWriteArrayList<>();
 
-  /** The hint that a partition got messages or was released. */
+  /** The hint that a partition got messages. */
   public static String partition(int partition) {
     return "p" + partition;
+  }
+
+  /** The hint that a partition was released. */
+  public static String released(int partition) {
+    return "r" + partition;
   }
 
   /** The hint that an instance finished. */
@@ -85,11 +90,18 @@ public final class StoreHints {
       listener.activityTasksWaiting();
     } else if (hint.startsWith("f") && hint.length() > 1) {
       listener.instanceFinished(hint.substring(1));
-    } else if (hint.startsWith("p")) {
+    } else if (hint.startsWith("p") || hint.startsWith("r")) {
+      int partition;
       try {
-        listener.partitionChanged(Integer.parseInt(hint.substring(1)));
+        partition = Integer.parseInt(hint.substring(1));
       } catch (NumberFormatException e) {
         LOG.debug("Ignoring the store hint '{}'", hint);
+        return;
+      }
+      if (hint.startsWith("p")) {
+        listener.messagesQueued(partition);
+      } else {
+        listener.partitionReleased(partition);
       }
     } else {
       LOG.debug("Ignoring the store hint '{}'", hint);

@@ -8,11 +8,11 @@ package dev.cairn.store;
  */
 public interface StoreListener {
 
-  /**
-   * Messages were queued for a partition, or the partition was released: its owner, or a worker that may take
-   * it, should look now.
-   */
-  void partitionChanged(int partition);
+  /** Messages were queued for a partition: its owner should look now. */
+  void messagesQueued(int partition);
+
+  /** A partition was released: a worker that may take it should ask now. */
+  void partitionReleased(int partition);
 
   /** An instance finished (completed, failed or terminated). */
   void instanceFinished(String instanceId);

@@ -59,6 +59,7 @@ public final class JdbcStore implements Store {
   private final StoreHints hints = new StoreHints();
   /** Carries hints between processes; null when this process owns the store and hands them out itself. */
   private final HintChannel channel;
+  private final LeaseWriter leases;
   private volatile boolean closed;
 
   private JdbcStore(Dialect dialect, JdbcStoreOptions options) throws SQLException {
@@ -99,6 +100,7 @@ public final class JdbcStore implements Store {
         }
       }
     });
+    this.leases = new LeaseWriter(dialect, committer, channel);
   }
 
   /**
@@ -151,7 +153,7 @@ public final class JdbcStore implements Store {
 
   @Override
   public PartitionLease acquirePartition(int partition, String owner, Duration leaseDuration) {
-    return committer.write(sql -> {
+    return leases.write(sql -> {
       Instant now = leaseClock.now(sql);
       return PartitionTable.acquire(sql, partition, owner, now, now.plus(leaseDuration));
     });
@@ -159,12 +161,12 @@ public final class JdbcStore implements Store {
 
   @Override
   public PartitionLease renewPartition(PartitionLease lease, Duration leaseDuration) {
-    return committer.write(sql -> PartitionTable.renew(sql, lease, leaseClock.now(sql).plus(leaseDuration)));
+    return leases.write(sql -> PartitionTable.renew(sql, lease, leaseClock.now(sql).plus(leaseDuration)));
   }
 
   @Override
   public List<String> heartbeat(String worker, Duration ttl) {
-    return committer.write(sql -> {
+    return leases.write(sql -> {
       Instant now = leaseClock.now(sql);
       return WorkerTable.beat(sql, worker, now, now.minus(ttl), now.minus(ttl.multipliedBy(10)));
     });
@@ -172,7 +174,7 @@ public final class JdbcStore implements Store {
 
   @Override
   public void leave(String worker) {
-    committer.write(sql -> {
+    leases.write(sql -> {
       WorkerTable.leave(sql, worker);
       return null;
     });
@@ -180,9 +182,9 @@ public final class JdbcStore implements Store {
 
   @Override
   public void releasePartition(PartitionLease lease) {
-    committer.write(sql -> {
+    leases.write(sql -> {
       PartitionTable.release(sql, lease);
-      sql.hint(StoreHints.partition(lease.partition()));
+      sql.hint(StoreHints.released(lease.partition()));
       return null;
     });
   }
@@ -225,7 +227,9 @@ public final class JdbcStore implements Store {
       try {
         apply(sql, encoded);
       } catch (SQLException | RuntimeException e) {
-        chains.broken(commit.lease());
+        if (!sql.trial()) {
+          chains.broken(commit.lease());
+        }
         throw e;
       }
       return null;
@@ -252,7 +256,8 @@ public final class JdbcStore implements Store {
     }
     MessageTable.insert(sql, encoded.messages(), messageIds);
     ActivityTable.delete(sql, commit.finishedActivityTasks());
-    ActivityTable.insert(sql, commit.newActivityTasks().stream().map(this::onLeaseClock).toList());
+    Instant leaseNow = leaseClock.estimate();
+    ActivityTable.insert(sql, commit.newActivityTasks().stream().map(task -> task.leaseFrom(leaseNow)).toList());
     sql.hint(StoreHints.of(commit));
   }
 
@@ -275,14 +280,6 @@ public final class JdbcStore implements Store {
   public Set<String> renewActivityTasks(String worker, Collection<String> taskKeys, Duration leaseDuration) {
     return committer.write(sql -> ActivityTable.renew(sql, worker, taskKeys,
         leaseClock.estimate().plus(leaseDuration)));
-  }
-
-  /** A new task's lease as the lease clock measures it (it was computed by the runtime's clock). */
-  private ActivityTask onLeaseClock(ActivityTask task) {
-    if (task.leaseExpiresAt() == null || dialect.clockQuery() == null) {
-      return task;
-    }
-    return task.renewedUntil(leaseClock.estimate().plus(Duration.between(task.createdAt(), task.leaseExpiresAt())));
   }
 
   @Override
@@ -435,6 +432,7 @@ public final class JdbcStore implements Store {
     if (channel != null) {
       channel.close();
     }
+    leases.close();
     committer.close();
     readers.close();
     dialect.close();

@@ -17,6 +17,7 @@ final class Sql implements AutoCloseable {
   private final Connection connection;
   private final Map<String, PreparedStatement> statements = new HashMap<>();
   private final Set<String> hints = new LinkedHashSet<>();
+  private boolean trial;
 
   Sql(Connection connection) {
     this.connection = connection;
@@ -34,6 +35,18 @@ final class Sql implements AutoCloseable {
       statements.put(query, statement);
     }
     return statement;
+  }
+
+  /**
+   * Whether the writes run as a trial: the transaction is rolled back and run again if one of them fails, so a
+   * failure must not be recorded beyond the transaction.
+   */
+  boolean trial() {
+    return trial;
+  }
+
+  void trial(boolean value) {
+    trial = value;
   }
 
   /** Notes hints that the current transaction gives once committed. */

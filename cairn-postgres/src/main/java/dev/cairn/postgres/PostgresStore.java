@@ -121,7 +121,7 @@ public final class PostgresStore {
       if (password != null) {
         config.setPassword(password);
       }
-      // The readers, the writer, the connection that listens for other workers' hints, and one to spare.
+      // The readers, the writer of commits, the writer of leases, and the connection that listens for hints.
       config.setMaximumPoolSize(readers + 3);
       config.setMinimumIdle(1);
       config.setMaxLifetime(0);

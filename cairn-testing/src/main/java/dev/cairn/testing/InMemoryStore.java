@@ -184,7 +184,7 @@ public final class InMemoryStore implements Store {
         leases[lease.partition()] = null;
       }
     });
-    hints.deliver(List.of(StoreHints.partition(lease.partition())));
+    hints.deliver(List.of(StoreHints.released(lease.partition())));
   }
 
   private void requireCurrent(PartitionLease lease) {
@@ -337,7 +337,7 @@ public final class InMemoryStore implements Store {
     enqueue(commit.newMessages());
     commit.finishedActivityTasks().forEach(activityTasks::remove);
     for (ActivityTask task : commit.newActivityTasks()) {
-      activityTasks.put(task.taskKey(), task);
+      activityTasks.put(task.taskKey(), task.leaseFrom(now));
     }
   }
 

@@ -40,12 +40,12 @@ final class ActivityLeases {
     signal.signal();
   }
 
-  /** Stops claiming and renewing, and waits for a claim under way (so that nothing is claimed afterwards). */
-  void stop() throws InterruptedException {
+  /** Stops claiming and renewing, and waits (at most {@code atMost}) for a claim under way. */
+  void stop(Duration atMost) throws InterruptedException {
     stopped = true;
     signal.signal();
     if (thread != null) {
-      thread.join(config.shutdownTimeout());
+      thread.join(atMost);
     }
   }
 
@@ -55,19 +55,27 @@ final class ActivityLeases {
     long nextRenewal = System.nanoTime() + renewEvery;
     while (!stopped) {
       Claimed claimed = Claimed.NOTHING;
+      boolean failed = false;
       try {
         claimed = claim();
-        if (System.nanoTime() >= nextRenewal) {
-          renew();
-          nextRenewal = System.nanoTime() + renewEvery;
-        }
       } catch (RuntimeException e) {
-        LOG.warn("Could not claim or renew activity tasks: {}", e.getMessage());
+        failed = true;
+        LOG.warn("Could not claim activity tasks: {}", e.getMessage());
       }
-      if (claimed == Claimed.MAYBE_MORE && worker.room() > 0) {
+      if (System.nanoTime() >= nextRenewal) {
+        try {
+          renew();
+        } catch (RuntimeException e) {
+          failed = true;
+          LOG.warn("Could not renew the leases of the activities running here: {}", e.getMessage());
+        }
+        // After a failure too: the next attempt waits at least a backoff rather than spinning.
+        nextRenewal = System.nanoTime() + (failed ? MAX_BACKOFF.toNanos() : renewEvery);
+      }
+      if (claimed == Claimed.MAYBE_MORE && worker.room() > 0 && !failed) {
         continue;
       }
-      backoff = claimed == Claimed.NOTHING ? min(backoff.multipliedBy(2), MAX_BACKOFF) : FIRST_BACKOFF;
+      backoff = claimed == Claimed.NOTHING || failed ? min(backoff.multipliedBy(2), MAX_BACKOFF) : FIRST_BACKOFF;
       Duration untilRenewal = Duration.ofNanos(Math.max(0, nextRenewal - System.nanoTime()));
       if (signal.await(min(backoff, untilRenewal))) {
         backoff = FIRST_BACKOFF;

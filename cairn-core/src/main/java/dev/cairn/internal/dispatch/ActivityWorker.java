@@ -59,6 +59,10 @@ final class ActivityWorker {
     try {
       permits.acquire();
       try {
+        if (!accepting) {
+          // Waited for a permit while the worker began to stop: left for another worker (its lease is given up).
+          return;
+        }
         HistoryEvent outcome = execute(task);
         if (!halted) {
           sink.accept(task, outcome);

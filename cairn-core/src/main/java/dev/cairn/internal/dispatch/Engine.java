@@ -54,7 +54,7 @@ public final class Engine {
     this.cache = new InstanceCache(config.instanceCacheSize(), config.instanceCacheBytes());
     this.activities = new ActivityWorker(config, this::deliver);
     this.activityLeases = new ActivityLeases(config, activities);
-    this.ownership = new Ownership(config);
+    this.ownership = new Ownership(config, this::signalAll);
     ExecutorSettings settings = new ExecutorSettings(
         config.functions(), config.converter(), config.watchdog(), config.maxPayloadChars());
     InstanceStep instanceStep = new InstanceStep(config, settings, cache, watch, counters);
@@ -250,7 +250,14 @@ public final class Engine {
   /** What the store hints about other workers' writes (and this one's) wakes whoever waits for it here. */
   private final class Hints implements StoreListener {
     @Override
-    public void partitionChanged(int partition) {
+    public void messagesQueued(int partition) {
+      if (partition >= 0 && partition < processors.length && processors[partition].owns()) {
+        processors[partition].signal();
+      }
+    }
+
+    @Override
+    public void partitionReleased(int partition) {
       signal(partition);
     }
 
@@ -294,7 +301,7 @@ public final class Engine {
       for (PartitionProcessor processor : processors) {
         processor.awaitStopped(config.shutdownTimeout());
       }
-      activityLeases.stop();
+      activityLeases.stop(config.shutdownTimeout());
       abandonActivityTasks();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -342,7 +349,7 @@ public final class Engine {
     }
     awaitProcessorsEnded(HALT_WAIT);
     try {
-      activityLeases.stop();
+      activityLeases.stop(HALT_WAIT);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }

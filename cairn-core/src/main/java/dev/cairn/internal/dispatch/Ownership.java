@@ -21,10 +21,13 @@ final class Ownership {
   private final EngineConfig config;
   private final int partitions;
   private final AtomicInteger claimed = new AtomicInteger();
+  private final Runnable onShareChanged;
   private volatile int share;
 
-  Ownership(EngineConfig config) {
+  /** Ownership for a worker; {@code onShareChanged} wakes the processors, which claim or shed places at once. */
+  Ownership(EngineConfig config, Runnable onShareChanged) {
     this.config = config;
+    this.onShareChanged = onShareChanged;
     this.partitions = config.store().partitionCount();
     this.share = partitions;
   }
@@ -39,8 +42,9 @@ final class Ownership {
       if (next != share) {
         LOG.info("{} live workers share {} partitions: this one ({}) takes {}", workers, partitions,
             config.workerId(), next);
+        share = next;
+        onShareChanged.run();
       }
-      share = next;
     } catch (RuntimeException e) {
       LOG.warn("Could not record this worker's heartbeat: {}", e.getMessage());
     }

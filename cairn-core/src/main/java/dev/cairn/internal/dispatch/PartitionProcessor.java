@@ -208,6 +208,7 @@ final class PartitionProcessor {
       pipeline.abandon();
       handoffs.reset();
       liveTasks.clear();
+      deliverWaitingResultsDurably();
       if (!claimed) {
         release();
       }
@@ -248,6 +249,14 @@ final class PartitionProcessor {
     CommitPipeline.fail(starts);
     handoffs.reset();
     liveTasks.clear();
+    deliverWaitingResultsDurably();
+  }
+
+  /**
+   * Records the activity results waiting here through the store (which records one only if its task is still
+   * there): this processor no longer knows which of their tasks it may record from memory.
+   */
+  private void deliverWaitingResultsDurably() {
     ActivityResult waiting;
     while ((waiting = inbox.poll()) != null) {
       deliverDurablyLater(waiting);
@@ -311,7 +320,7 @@ final class PartitionProcessor {
     lease = acquired;
     lastAcquired = acquired;
     renewedAtNanos = asked;
-    inbox.clear();
+    deliverWaitingResultsDurably();
     CommitPipeline.fail(starts);
     liveTasks.clear();
     messagesMayWait.set(true);
@@ -360,7 +369,8 @@ final class PartitionProcessor {
   }
 
   private void waitForWork() {
-    Duration wait = idlePoll;
+    long untilRenewal = config.partitionLease().toNanos() / 3 - (System.nanoTime() - renewedAtNanos);
+    Duration wait = capped(idlePoll, Duration.ofNanos(Math.max(0, untilRenewal)));
     if (nextDueAt != null) {
       Duration untilDue = Duration.between(config.clock().instant(), nextDueAt);
       if (untilDue.compareTo(wait) < 0) {
@@ -505,7 +515,8 @@ final class PartitionProcessor {
     MessageBatch fetched = store.fetchMessages(partition, now, config.batchSize(), exclude);
     config.probe().at(Point.FETCHED);
     nextDueAt = fetched.nextDueAt();
-    idlePoll = signalled || due || !fetched.messages().isEmpty() ? IDLE_POLL : capped(idlePoll.multipliedBy(2));
+    idlePoll = signalled || due || !fetched.messages().isEmpty()
+        ? IDLE_POLL : capped(idlePoll.multipliedBy(2), MAX_IDLE_POLL);
     boolean everything = fetched.messages().size() < config.batchSize();
     if (!everything) {
       messagesMayWait.set(true);
@@ -513,8 +524,8 @@ final class PartitionProcessor {
     return handoffs.fetched(fetched.messages(), everything);
   }
 
-  private static Duration capped(Duration longer) {
-    return longer.compareTo(MAX_IDLE_POLL) < 0 ? longer : MAX_IDLE_POLL;
+  private static Duration capped(Duration wanted, Duration most) {
+    return wanted.compareTo(most) < 0 ? wanted : most;
   }
 
   /** Adds the messages handed over in memory to those fetched, in id order (a sender's order). */
