@@ -16,7 +16,8 @@ import java.util.concurrent.Semaphore;
 /**
  * N instances of a 5-activity sequence, at most C in flight; orchestrations completed per second. With {@code
  * --workers W} (PostgreSQL only), W worker processes share the work: this one, which starts the instances, and
- * W-1 others; the measurement starts once every worker owns its share of the partitions.
+ * W-1 others; the measurement starts once every worker owns its share of the partitions and an unmeasured round
+ * has warmed the worker processes up.
  */
 final class HelloThroughput implements Workload {
 
@@ -50,6 +51,9 @@ final class HelloThroughput implements Workload {
         others.add(WorkerProcess.start(stores, run, "w" + w, cairn.partitionLease()));
       }
       Cluster.awaitFairShare(store, workers, Duration.ofMinutes(1));
+      // The worker processes are new JVMs: a first, unmeasured round compiles their code, as the warm-up runs
+      // do for this one.
+      measure(cairn, options);
       return measure(cairn, options).with("workers", workers);
     } finally {
       for (WorkerProcess other : others) {
