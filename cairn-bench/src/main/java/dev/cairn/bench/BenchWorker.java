@@ -3,13 +3,18 @@ package dev.cairn.bench;
 import dev.cairn.postgres.PostgresStore;
 import dev.cairn.runtime.Cairn;
 import dev.cairn.store.Store;
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
 /**
  * A worker process for the workloads that spread over several processes ({@link WorkerProcess}): a runtime with
- * the workloads' functions on a PostgreSQL schema. It prints {@code ready} once started, and stops gracefully when
- * its standard input closes. Arguments: JDBC URL, schema, worker id, lease in milliseconds.
+ * the workloads' functions on a PostgreSQL schema. It prints {@code ready} once started, runs the load each line
+ * of its standard input asks for ({@code hello N C}: N 5-activity sequences, C at once) and prints {@code done} (or
+ * {@code failed} and why) after each, and stops gracefully when its standard input closes. Arguments: JDBC URL,
+ * schema, worker id, lease in milliseconds.
  */
 public final class BenchWorker {
   private BenchWorker() {}
@@ -22,8 +27,19 @@ public final class BenchWorker {
             .partitionLease(lease).activityLease(lease).start()) {
       System.out.println("ready " + cairn.workerId());
       System.out.flush();
-      while (System.in.read() >= 0) {
-        // Runs until the parent closes the pipe (or kills this process).
+      BufferedReader commands = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+      String command;
+      while ((command = commands.readLine()) != null) {
+        String[] words = command.split(" ");
+        try {
+          if (words[0].equals("hello")) {
+            HelloThroughput.load(cairn, Integer.parseInt(words[1]), Integer.parseInt(words[2]));
+          }
+          System.out.println("done " + command);
+        } catch (Exception | AssertionError e) {
+          System.out.println("failed " + command + ": " + e);
+        }
+        System.out.flush();
       }
     }
   }

@@ -15,9 +15,10 @@ import java.util.concurrent.Semaphore;
 
 /**
  * N instances of a 5-activity sequence, at most C in flight; orchestrations completed per second. With {@code
- * --workers W} (PostgreSQL only), W worker processes share the work: this one, which starts the instances, and
- * W-1 others; the measurement starts once every worker owns its share of the partitions and an unmeasured round
- * has warmed the worker processes up.
+ * --workers W} (PostgreSQL only), W worker processes share the work, as W services would: this one and W-1 others,
+ * each starting and awaiting its part of the instances through its own client (N/W, at most C/W at once). The
+ * measurement starts once every worker owns its share of the partitions and an unmeasured round has warmed the
+ * worker processes up, and ends when the last worker is done.
  */
 final class HelloThroughput implements Workload {
 
@@ -34,8 +35,11 @@ final class HelloThroughput implements Workload {
 
   @Override
   public Result run(Store store, Options options) throws Exception {
+    int n = options.integer("n", 5_000);
     try (Cairn cairn = Functions.start(store, options)) {
-      return measure(cairn, options);
+      long commitsBefore = cairn.metrics().commits();
+      double seconds = load(cairn, n, options.integer("concurrency", 500));
+      return result(n, seconds).with("commits", cairn.metrics().commits() - commitsBefore);
     }
   }
 
@@ -45,16 +49,18 @@ final class HelloThroughput implements Workload {
     if (workers == 1) {
       return run(store, options);
     }
+    int n = options.integer("n", 5_000);
+    int each = n / workers;
+    int concurrency = Math.max(1, options.integer("concurrency", 500) / workers);
     List<WorkerProcess> others = new ArrayList<>();
     try (Cairn cairn = Functions.builder(store, options).workerId("w0").start()) {
       for (int w = 1; w < workers; w++) {
         others.add(WorkerProcess.start(stores, run, "w" + w, cairn.partitionLease()));
       }
       Cluster.awaitFairShare(store, workers, Duration.ofMinutes(1));
-      // The worker processes are new JVMs: a first, unmeasured round compiles their code, as the warm-up runs
-      // do for this one.
-      measure(cairn, options);
-      return measure(cairn, options).with("workers", workers);
+      allAtOnce(cairn, others, each, concurrency);
+      double seconds = allAtOnce(cairn, others, each, concurrency);
+      return result(each * workers, seconds).with("workers", workers);
     } finally {
       for (WorkerProcess other : others) {
         other.close();
@@ -62,12 +68,33 @@ final class HelloThroughput implements Workload {
     }
   }
 
-  private static Result measure(Cairn cairn, Options options) throws Exception {
-    int n = options.integer("n", 5_000);
-    int concurrency = options.integer("concurrency", 500);
+  /** Every worker runs its part of the load at the same time; returns the seconds until the last is done. */
+  private static double allAtOnce(Cairn cairn, List<WorkerProcess> others, int each, int concurrency)
+      throws Exception {
+    long start = System.nanoTime();
+    for (WorkerProcess other : others) {
+      other.run(each, concurrency);
+    }
+    load(cairn, each, concurrency);
+    for (WorkerProcess other : others) {
+      other.done(Duration.ofMinutes(5));
+    }
+    return (System.nanoTime() - start) / 1e9;
+  }
+
+  private static Result result(int n, double seconds) {
+    return Result.of("orchestrations_per_second", Stats.round(n / seconds, 1), "orchestrations/s")
+        .with("seconds", Stats.round(seconds, 3))
+        .with("activities_per_second", Stats.round(5 * n / seconds, 1));
+  }
+
+  /**
+   * Starts {@code n} 5-activity sequences through a runtime's client, at most {@code concurrency} at once, and
+   * waits for each; returns the seconds it took. A wrong result fails.
+   */
+  static double load(Cairn cairn, int n, int concurrency) throws Exception {
     Semaphore inFlight = new Semaphore(concurrency);
     List<Future<InstanceStatus>> results = new ArrayList<>(n);
-    long commitsBefore = cairn.metrics().commits();
     long start = System.nanoTime();
     try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
       for (int i = 0; i < n; i++) {
@@ -87,10 +114,6 @@ final class HelloThroughput implements Workload {
             "instance " + status.instanceId() + " ended " + status);
       }
     }
-    double seconds = (System.nanoTime() - start) / 1e9;
-    return Result.of("orchestrations_per_second", Stats.round(n / seconds, 1), "orchestrations/s")
-        .with("seconds", Stats.round(seconds, 3))
-        .with("activities_per_second", Stats.round(5 * n / seconds, 1))
-        .with("commits", cairn.metrics().commits() - commitsBefore);
+    return (System.nanoTime() - start) / 1e9;
   }
 }

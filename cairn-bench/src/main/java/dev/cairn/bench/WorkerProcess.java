@@ -3,24 +3,30 @@ package dev.cairn.bench;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.net.URISyntaxException;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A {@link BenchWorker} in a process of its own, on the PostgreSQL schema of a run: started from the benchmark's
- * own jar, killed with {@code kill -9}, or stopped gracefully by closing its standard input.
+ * A {@link BenchWorker} in a process of its own, on the PostgreSQL schema of a run: started on this process's class
+ * path (the benchmark's jar), told to run load ({@link #run}), killed with {@code kill -9}, or stopped gracefully by closing its
+ * standard input.
  */
 final class WorkerProcess implements AutoCloseable {
   private final Process process;
   private final String id;
+  private final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
+  private final Writer commands;
 
   private WorkerProcess(Process process, String id) {
     this.process = process;
     this.id = id;
+    this.commands = new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8);
   }
 
   /** Starts a worker on the run's schema and waits until it is ready. */
@@ -29,7 +35,8 @@ final class WorkerProcess implements AutoCloseable {
       throw new IllegalArgumentException("Worker processes need a shared store: use --store postgres:JDBC_URL");
     }
     List<String> command = List.of(ProcessHandle.current().info().command().orElse("java"),
-        "--enable-native-access=ALL-UNNAMED", "-Xmx512m", "-cp", ownJar().toString(), BenchWorker.class.getName(),
+        "--enable-native-access=ALL-UNNAMED", "-Xmx512m", "-cp", System.getProperty("java.class.path"),
+        BenchWorker.class.getName(),
         stores.url(), StoreChoice.schema(run), id, String.valueOf(lease.toMillis()));
     Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
     BufferedReader output = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
@@ -41,25 +48,33 @@ final class WorkerProcess implements AutoCloseable {
       process.destroyForcibly();
       throw new IOException("Worker " + id + " exited before it was ready");
     }
-    Thread.ofVirtual().start(() -> drain(output));
-    return new WorkerProcess(process, id);
+    WorkerProcess worker = new WorkerProcess(process, id);
+    Thread.ofVirtual().start(() -> worker.read(output));
+    return worker;
   }
 
-  private static void drain(BufferedReader output) {
+  private void read(BufferedReader output) {
     try {
-      while (output.readLine() != null) {
-        // Keeps the pipe from filling up.
+      String line;
+      while ((line = output.readLine()) != null) {
+        lines.add(line);
       }
     } catch (IOException ignored) {
       // The worker is gone.
     }
   }
 
-  private static Path ownJar() {
-    try {
-      return Path.of(WorkerProcess.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-    } catch (URISyntaxException e) {
-      throw new IllegalStateException(e);
+  /** Tells the worker to run {@code n} 5-activity sequences, at most {@code concurrency} at once (see {@link #done}). */
+  void run(int n, int concurrency) throws IOException {
+    commands.write("hello " + n + " " + concurrency + "\n");
+    commands.flush();
+  }
+
+  /** Waits for the load told by {@link #run} to finish; fails when the worker reports a wrong result. */
+  void done(Duration atMost) throws InterruptedException {
+    String line = lines.poll(atMost.toMillis(), TimeUnit.MILLISECONDS);
+    if (line == null || !line.startsWith("done")) {
+      throw new IllegalStateException("Worker " + id + " did not finish its load: " + line);
     }
   }
 
@@ -78,7 +93,7 @@ final class WorkerProcess implements AutoCloseable {
     if (!process.isAlive()) {
       return;
     }
-    process.getOutputStream().close();
+    commands.close();
     if (!process.waitFor(30, TimeUnit.SECONDS)) {
       process.destroyForcibly().waitFor();
     }
