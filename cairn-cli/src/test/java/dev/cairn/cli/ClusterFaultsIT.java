@@ -172,6 +172,11 @@ class ClusterFaultsIT {
     try {
       run();
     } catch (AssertionError | Exception e) {
+      for (ServerProcess server : started) {
+        List<String> lines = server.log().lines().toList();
+        System.err.println("----- the last lines of " + server.url() + "'s log -----");
+        lines.subList(Math.max(0, lines.size() - 60), lines.size()).forEach(System.err::println);
+      }
       throw new AssertionError("Failed with -Dcairn.seed=" + seed + ": " + e.getMessage(), e);
     }
   }

@@ -52,9 +52,10 @@ public interface Store extends AutoCloseable {
    * Takes ownership of a partition with a new, larger epoch, unless another owner holds a live lease on it (one
    * that has neither expired nor been released); the same owner may always take it again. Activity tasks keep their
    * leases: a task another worker runs goes on there. A store that one process owns (an embedded file) drops every
-   * partition and activity lease when it is opened: the process that held them is gone.
+   * partition and activity lease when it is opened: the process that held them is gone. A shared store does not
+   * wait for a commit of the partition in flight: it answers null, and the caller tries again later.
    *
-   * @return the lease, or null when another owner holds the partition
+   * @return the lease, or null when another owner holds the partition (or, on a shared store, is committing to it)
    */
   PartitionLease acquirePartition(int partition, String owner, Duration leaseDuration);
 

@@ -155,7 +155,7 @@ public final class JdbcStore implements Store {
   public PartitionLease acquirePartition(int partition, String owner, Duration leaseDuration) {
     return leases.write(sql -> {
       Instant now = leaseClock.now(sql);
-      return PartitionTable.acquire(sql, partition, owner, now, now.plus(leaseDuration));
+      return PartitionTable.acquire(sql, partition, owner, now, now.plus(leaseDuration), dialect.skipLocked());
     });
   }
 

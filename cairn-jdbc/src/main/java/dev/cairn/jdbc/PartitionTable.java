@@ -14,12 +14,14 @@ final class PartitionTable {
       ON CONFLICT (partition_id) DO NOTHING""";
   private static final String SELECT = "SELECT owner, epoch, lease_expires_at FROM partitions WHERE partition_id = ?";
   /**
-   * Takes the partition unless another owner's lease is live. Under concurrent transactions the row lock decides:
-   * a second taker waits for the first to commit and then finds its lease live.
+   * Takes the partition unless another owner's lease is live, or a commit of it is in flight (its fence holds the
+   * row): such a partition is busy, and the taker does not wait for it (where the database can skip locked rows),
+   * so that one partition's stalled owner never holds up the taker's other leases.
    */
   private static final String TAKE = """
       UPDATE partitions SET owner = ?, epoch = epoch + 1, lease_expires_at = ?
-      WHERE partition_id = ? AND (owner IS NULL OR owner = ? OR lease_expires_at IS NULL OR lease_expires_at <= ?)""";
+      WHERE partition_id = (SELECT partition_id FROM partitions WHERE partition_id = ?
+        AND (owner IS NULL OR owner = ? OR lease_expires_at IS NULL OR lease_expires_at <= ?)%s)""";
   /**
    * The fence every commit passes, in its own transaction: it locks the partition's row, so that a takeover waits
    * for the commit, or the commit finds the new epoch and fails.
@@ -46,11 +48,12 @@ final class PartitionTable {
   /**
    * Takes a partition with a new epoch, unless another owner holds a live lease.
    *
-   * @return the lease, or null when another owner holds it
+   * @param skipLocked the dialect's clause that skips a row another transaction holds, or nothing
+   * @return the lease, or null when another owner holds it or a commit of it is in flight
    */
-  static PartitionLease acquire(Sql sql, int partition, String owner, Instant now, Instant until)
+  static PartitionLease acquire(Sql sql, int partition, String owner, Instant now, Instant until, String skipLocked)
       throws SQLException {
-    PreparedStatement take = sql.prepare(TAKE);
+    PreparedStatement take = sql.prepare(TAKE.formatted(skipLocked));
     take.setString(1, owner);
     take.setLong(2, Times.micros(until));
     take.setInt(3, partition);

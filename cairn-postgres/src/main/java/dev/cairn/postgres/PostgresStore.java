@@ -5,6 +5,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import dev.cairn.failure.StoreException;
 import dev.cairn.jdbc.JdbcStore;
 import dev.cairn.jdbc.JdbcStoreOptions;
+import java.time.Duration;
 import java.time.InstantSource;
 import java.util.regex.Pattern;
 
@@ -24,6 +25,8 @@ public final class PostgresStore {
   public static final String DEFAULT_SCHEMA = "cairn";
   /** The partitions of a new database: enough for a few dozen workers to share the work. */
   public static final int DEFAULT_PARTITIONS = 32;
+  /** How long the database waits for a worker in the middle of a transaction before it ends the transaction. */
+  public static final Duration DEFAULT_STALLED_TRANSACTION_TIMEOUT = Duration.ofSeconds(5);
 
   private static final Pattern SCHEMA_NAME = Pattern.compile("[a-z_][a-z0-9_]{0,62}");
 
@@ -41,6 +44,7 @@ public final class PostgresStore {
     private String user;
     private String password;
     private int readers = 8;
+    private Duration stalledTransactionTimeout = DEFAULT_STALLED_TRANSACTION_TIMEOUT;
     private JdbcStoreOptions options = JdbcStoreOptions.defaults().withPartitions(DEFAULT_PARTITIONS);
 
     private Builder(String url) {
@@ -94,6 +98,21 @@ public final class PostgresStore {
       return this;
     }
 
+    /**
+     * How long the database waits for the next statement of a worker's open transaction before it ends the
+     * transaction and the connection (default 5 s; PostgreSQL's {@code idle_in_transaction_session_timeout}). A
+     * worker frozen mid-transaction (a long pause, a stopped VM) holds the row locks of its partitions; without this
+     * limit, no other worker could take them over until it woke up. Cairn's transactions take milliseconds.
+     */
+    public Builder stalledTransactionTimeout(Duration timeout) {
+      if (timeout == null || timeout.toMillis() < 100 || timeout.compareTo(Duration.ofHours(1)) > 0) {
+        throw new IllegalArgumentException(
+            "stalledTransactionTimeout must be between 100 ms and 1 hour, got " + timeout);
+      }
+      this.stalledTransactionTimeout = timeout;
+      return this;
+    }
+
     /** The clock for bookkeeping (default: the system clock); leases always follow the database's clock. */
     public Builder clock(InstantSource clock) {
       this.options = options.withClock(clock);
@@ -115,6 +134,8 @@ public final class PostgresStore {
       // A connection the network cut off without a reset fails instead of blocking the writer for ever.
       config.addDataSourceProperty("tcpKeepAlive", "true");
       config.addDataSourceProperty("socketTimeout", "60");
+      config.setConnectionInitSql(
+          "SET idle_in_transaction_session_timeout = " + stalledTransactionTimeout.toMillis());
       if (user != null) {
         config.setUsername(user);
       }

@@ -130,6 +130,29 @@ class PostgresStoreTest {
   }
 
   @Test
+  void aTakerDoesNotWaitForACommitInFlight_andItsOtherLeasesGoOnMeanwhile() throws Exception {
+    JdbcStore frozen = open(4);
+    JdbcStore taker = open(4);
+    PartitionLease stale = frozen.acquirePartition(0, "frozen", Duration.ofMillis(1));
+    PartitionLease own = taker.acquirePartition(1, "taker", LEASE);
+    try (java.sql.Connection commit = java.sql.DriverManager.getConnection(TestDatabase.URL)) {
+      commit.setAutoCommit(false);
+      try (java.sql.Statement fence = commit.createStatement()) {
+        fence.executeUpdate("UPDATE " + schema + ".partitions SET epoch = epoch WHERE partition_id = 0");
+      }
+      Thread.sleep(50);
+      long started = System.nanoTime();
+      assertThat(taker.acquirePartition(0, "taker", LEASE)).as("the partition whose commit is in flight").isNull();
+      assertThat(taker.renewPartition(own, LEASE)).isNotNull();
+      assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(5));
+      commit.rollback();
+    }
+    PartitionLease taken = taker.acquirePartition(0, "taker", LEASE);
+    assertThat(taken).isNotNull();
+    assertThat(taken.epoch()).isGreaterThan(stale.epoch());
+  }
+
+  @Test
   void messageIds_areUniqueAcrossWorkers_andAlwaysLargerThanEveryIdHandedOutBefore() {
     JdbcStore a = open(4);
     JdbcStore b = open(4);
