@@ -1,6 +1,7 @@
 package dev.cairn.jdbc;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.function.Consumer;
 
@@ -49,6 +50,16 @@ public interface Dialect {
    * by; null when the store's own clock serves (one process owns the store).
    */
   String clockQuery();
+
+  /** Whether a set of keys binds as one array parameter ({@code key = ANY(?)}, a {@code text[]}). */
+  boolean bindsKeyArrays();
+
+  /**
+   * Makes the database plan a statement for the values of each run, never caching a plan made for no values in
+   * particular. A statement that looks up many keys at once needs it: a cached plan made while the table was nearly
+   * empty scans the whole table, and goes on doing so long after the table has grown.
+   */
+  void planEachRun(PreparedStatement statement) throws SQLException;
 
   /**
    * What a select appends so that rows locked by another transaction are skipped rather than waited for, and

@@ -32,6 +32,7 @@ final class InstanceTable {
   private static final int IN_LIST = 32;
   private static final String SELECT_MANY =
       "SELECT " + COLUMNS + " FROM instances WHERE instance_id IN (" + Rows.placeholders(IN_LIST) + ")";
+  private static final String SELECT_ANY = "SELECT " + COLUMNS + " FROM instances WHERE instance_id = ANY(?)";
   private static final String INSERT = """
       INSERT INTO instances (instance_id, name, execution_id, status, input, output, custom_status, failure, parent,
         created_at, updated_at, version, history_length)
@@ -88,8 +89,16 @@ final class InstanceTable {
    * The rows of the ids that exist, read {@value #IN_LIST} at a time (a shorter list is padded with its last id,
    * so that only one statement is ever prepared for it).
    */
-  static Map<String, InstanceRecord> getMany(Sql sql, Collection<String> ids) throws SQLException {
+  /** The rows of these instances that exist, in one query with an array of ids where the database binds one. */
+  static Map<String, InstanceRecord> getMany(Sql sql, Collection<String> ids, Dialect dialect) throws SQLException {
     Map<String, InstanceRecord> found = new HashMap<>();
+    if (dialect.bindsKeyArrays() && ids.size() > 1) {
+      PreparedStatement select = sql.prepare(SELECT_ANY);
+      dialect.planEachRun(select);
+      select.setArray(1, sql.connection().createArrayOf("text", ids.toArray()));
+      readInto(select, found);
+      return found;
+    }
     List<String> all = List.copyOf(ids);
     for (int from = 0; from < all.size(); from += IN_LIST) {
       List<String> chunk = all.subList(from, Math.min(all.size(), from + IN_LIST));
@@ -98,17 +107,22 @@ final class InstanceTable {
         continue;
       }
       PreparedStatement select = sql.prepare(SELECT_MANY);
+      dialect.planEachRun(select);
       for (int i = 0; i < IN_LIST; i++) {
         select.setString(i + 1, chunk.get(Math.min(i, chunk.size() - 1)));
       }
-      try (ResultSet rows = select.executeQuery()) {
-        while (rows.next()) {
-          InstanceRecord row = read(rows);
-          found.put(row.instanceId(), row);
-        }
-      }
+      readInto(select, found);
     }
     return found;
+  }
+
+  private static void readInto(PreparedStatement select, Map<String, InstanceRecord> found) throws SQLException {
+    try (ResultSet rows = select.executeQuery()) {
+      while (rows.next()) {
+        InstanceRecord row = read(rows);
+        found.put(row.instanceId(), row);
+      }
+    }
   }
 
   /** Inserts a new row; false when the id exists. */

@@ -206,7 +206,7 @@ public final class JdbcStore implements Store {
 
   @Override
   public Map<String, InstanceRecord> loadInstances(Collection<String> instanceIds) {
-    return readers.read(sql -> InstanceTable.getMany(sql, instanceIds));
+    return readers.read(sql -> InstanceTable.getMany(sql, instanceIds, dialect));
   }
 
   @Override

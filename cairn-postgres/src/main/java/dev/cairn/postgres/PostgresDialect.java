@@ -3,6 +3,7 @@ package dev.cairn.postgres;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.cairn.jdbc.Dialect;
 import dev.cairn.jdbc.HintChannel;
+import org.postgresql.PGStatement;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -87,6 +88,17 @@ final class PostgresDialect implements Dialect {
   @Override
   public String clockQuery() {
     return "SELECT CAST(EXTRACT(EPOCH FROM clock_timestamp()) * 1000000 AS BIGINT)";
+  }
+
+  @Override
+  public boolean bindsKeyArrays() {
+    return true;
+  }
+
+  /** A statement pgjdbc never prepares on the server is planned with its values each time it runs. */
+  @Override
+  public void planEachRun(PreparedStatement statement) throws SQLException {
+    statement.unwrap(PGStatement.class).setPrepareThreshold(0);
   }
 
   @Override

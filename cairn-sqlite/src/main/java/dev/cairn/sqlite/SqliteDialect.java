@@ -4,6 +4,7 @@ import dev.cairn.jdbc.Dialect;
 import dev.cairn.jdbc.HintChannel;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -91,6 +92,15 @@ final class SqliteDialect implements Dialect {
   public String clockQuery() {
     return null;
   }
+
+  @Override
+  public boolean bindsKeyArrays() {
+    return false;
+  }
+
+  /** SQLite plans every statement for the values it runs with. */
+  @Override
+  public void planEachRun(PreparedStatement statement) {}
 
   @Override
   public String skipLocked() {
