@@ -20,7 +20,7 @@ final class FanOut implements Workload {
   }
 
   @Override
-  public Result run(Store store, Options options) {
+  public Result run(Store store, Options options) throws InterruptedException {
     int n = options.integer("n", 1_000);
     try (Cairn cairn = Functions.start(store, options)) {
       long start = System.nanoTime();

@@ -33,7 +33,7 @@ final class HelloLatency implements Workload {
   }
 
   @Override
-  public Result run(Store store, Options options) {
+  public Result run(Store store, Options options) throws InterruptedException {
     int count = options.integer("n", 200);
     try (Cairn cairn = Functions.start(store, options)) {
       measure(cairn, 5, options.integer("warmup", 100));

@@ -32,7 +32,7 @@ final class Sequence implements Workload {
   }
 
   @Override
-  public Result run(Store store, Options options) {
+  public Result run(Store store, Options options) throws InterruptedException {
     int n = options.integer("n", 10_000);
     try (Cairn cairn = Functions.start(store, options)) {
       seconds(cairn, 200);
