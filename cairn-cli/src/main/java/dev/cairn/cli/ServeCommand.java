@@ -56,6 +56,11 @@ final class ServeCommand implements Callable<Integer> {
       description = "PostgreSQL schema for Cairn's tables (default ${DEFAULT-VALUE}).")
   String schema;
 
+  @Option(names = "--postgres-writers", defaultValue = "" + PostgresStore.DEFAULT_WRITER_CONNECTIONS,
+      description = "Connections that write to PostgreSQL, each for a share of the partitions, committing in"
+          + " parallel (default ${DEFAULT-VALUE}; more pay off when the database is across a network).")
+  int postgresWriters;
+
   @Option(names = "--worker-id",
       description = "This worker's id among those sharing the store, unique among the live ones; keep it across"
           + " restarts to take the partitions back at once (default: host name, process id and a random part).")
@@ -124,7 +129,7 @@ final class ServeCommand implements Callable<Integer> {
           + " 'jdbc:postgresql://HOST:5432/DATABASE?user=USER' or set CAIRN_POSTGRES_URL.");
     }
     try {
-      return PostgresStore.builder(postgresUrl).schema(schema).build();
+      return PostgresStore.builder(postgresUrl).schema(schema).writerConnections(postgresWriters).build();
     } catch (IllegalArgumentException e) {
       throw new CliFailure(ExitCode.USAGE, e.getMessage());
     }

@@ -110,6 +110,16 @@ public interface Store extends AutoCloseable {
   Map<EntityId, EntitySnapshot> loadEntities(Map<EntityId, Set<String>> sendersByEntity);
 
   /**
+   * Whether a commit of {@code other} submitted after one of {@code partition} is applied after it, in the same
+   * transaction or a later one (one writer serves both). Messages a commit hands to another partition in memory may
+   * be taken once it is submitted when this holds, and only once it is durable otherwise: the consuming commit must
+   * find them stored.
+   */
+  default boolean commitsInOrder(int partition, int other) {
+    return true;
+  }
+
+  /**
    * Applies a unit of work atomically: all of it, or (on any exception) none of it. Waits for {@link
    * #commitAsync} and rethrows its failure.
    *
@@ -175,7 +185,8 @@ public interface Store extends AutoCloseable {
   /**
    * Extends a worker's leases on tasks it is running.
    *
-   * @return the keys of the tasks it still holds (a task done or taken by another worker is left out)
+   * @return the keys of the tasks it still holds (a task done or taken by another worker is left out, and on a
+   *     shared store one that another transaction holds at the moment, to be renewed at the next round)
    */
   Set<String> renewActivityTasks(String worker, Collection<String> taskKeys, Duration leaseDuration);
 

@@ -28,10 +28,17 @@ final class ActivityTable {
   private static final String LEASE = """
       UPDATE activity_tasks SET lease_owner = ?, lease_expires_at = ?, dispatch_count = dispatch_count + 1
       WHERE task_key = ? AND (lease_expires_at IS NULL OR lease_expires_at <= ?)""";
-  private static final String RENEW =
-      "UPDATE activity_tasks SET lease_expires_at = ? WHERE task_key = ? AND lease_owner = ?";
-  private static final String ABANDON =
-      "UPDATE activity_tasks SET lease_owner = NULL, lease_expires_at = NULL WHERE lease_owner = ?";
+  /**
+   * Renewing and giving up leases never wait for a row another transaction holds (a commit deleting the finished
+   * task, a claim): such a wait could close a cycle with writers of other partitions. A renewal skipped is made
+   * again at the next round; a task left leased by a worker that gave it up waits for its lease to run out.
+   */
+  private static final String RENEW = """
+      UPDATE activity_tasks SET lease_expires_at = ?
+      WHERE task_key IN (SELECT task_key FROM activity_tasks WHERE task_key = ? AND lease_owner = ?%s)""";
+  private static final String ABANDON = """
+      UPDATE activity_tasks SET lease_owner = NULL, lease_expires_at = NULL
+      WHERE task_key IN (SELECT task_key FROM activity_tasks WHERE lease_owner = ?%s)""";
   private static final String ABANDON_ALL =
       "UPDATE activity_tasks SET lease_owner = NULL, lease_expires_at = NULL WHERE lease_owner IS NOT NULL";
 
@@ -138,13 +145,14 @@ final class ActivityTable {
   }
 
   /** Extends a worker's leases; returns the keys it still holds. */
-  static Set<String> renew(Sql sql, String worker, Collection<String> keys, Instant until) throws SQLException {
+  static Set<String> renew(Sql sql, String worker, Collection<String> keys, Instant until, String skipLocked)
+      throws SQLException {
     List<String> ordered = List.copyOf(keys);
     Set<String> held = new HashSet<>();
     if (ordered.isEmpty()) {
       return held;
     }
-    PreparedStatement update = sql.prepare(RENEW);
+    PreparedStatement update = sql.prepare(RENEW.formatted(skipLocked));
     for (String key : ordered) {
       update.setLong(1, Times.micros(until));
       update.setString(2, key);
@@ -161,8 +169,8 @@ final class ActivityTable {
   }
 
   /** Releases every lease of a worker. */
-  static void abandon(Sql sql, String worker) throws SQLException {
-    PreparedStatement update = sql.prepare(ABANDON);
+  static void abandon(Sql sql, String worker, String skipLocked) throws SQLException {
+    PreparedStatement update = sql.prepare(ABANDON.formatted(skipLocked));
     update.setString(1, worker);
     update.executeUpdate();
   }

@@ -25,6 +25,13 @@ public interface Dialect {
   int readerConnections();
 
   /**
+   * How many connections write, each in a group transaction of its own for a fixed share of the partitions: 1 for
+   * a database that serializes writers anyway (an embedded file), more for a server, where commits of different
+   * partitions then run in parallel.
+   */
+  int writerConnections();
+
+  /**
    * Whether one process at a time owns the store (an embedded database, guarded by a lock): opening it then drops
    * every partition lease, since the process that held them is gone.
    */

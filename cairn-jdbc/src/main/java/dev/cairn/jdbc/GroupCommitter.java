@@ -16,11 +16,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The store's only writer. Writes from many threads (partition batches, clients, activity workers) queue
- * here; one thread takes all that are waiting, runs each inside a savepoint of one transaction, and commits
- * them together: one durable flush for the lot. A write that fails rolls back to its savepoint and fails
- * alone. Callers return only after the commit is durable. The hints the writes give ({@link Sql#hint}) go out
- * with the transaction.
+ * A writer of the store, on a connection of its own: the only one of an embedded store, one of several on a
+ * database server, each serving a share of the partitions. Writes from many threads (partition batches, clients,
+ * activity workers) queue here; one thread takes all that are waiting, runs them in one transaction, and commits
+ * them together: one durable flush for the lot. A write that fails fails alone (see {@link #runTransaction}).
+ * Callers return only after the commit is durable. The hints the writes give ({@link Sql#hint}) go out with the
+ * transaction.
  */
 final class GroupCommitter {
   /**
@@ -49,11 +50,25 @@ final class GroupCommitter {
   private long transactions;
   private long operations;
 
-  GroupCommitter(Sql sql, Dialect dialect, Hints hints) {
+  /** A writer on a connection in a transaction; {@code number} tells its thread apart from the others'. */
+  GroupCommitter(Sql sql, Dialect dialect, Hints hints, int number) {
     this.sql = sql;
     this.dialect = dialect;
     this.hints = hints;
-    this.writer = Thread.ofPlatform().name("cairn-store-writer").daemon().start(this::loop);
+    this.writer = Thread.ofPlatform().name(number == 0 ? "cairn-store-writer" : "cairn-store-writer-" + number)
+        .daemon().start(this::loop);
+  }
+
+  /** A new connection for a writer, in a transaction. */
+  static Sql connect(Dialect dialect) throws SQLException {
+    Connection connection = dialect.openWriter();
+    try {
+      connection.setAutoCommit(false);
+    } catch (SQLException e) {
+      connection.close();
+      throw e;
+    }
+    return new Sql(connection);
   }
 
   /**
@@ -235,14 +250,7 @@ final class GroupCommitter {
     }
     sql.close();
     try {
-      Connection connection = dialect.openWriter();
-      try {
-        connection.setAutoCommit(false);
-      } catch (SQLException e) {
-        connection.close();
-        throw e;
-      }
-      sql = new Sql(connection);
+      sql = connect(dialect);
       LOG.info("The store's writer reconnected to the database");
     } catch (SQLException e) {
       LOG.warn("The store's writer cannot reconnect to the database yet: {}", e.getMessage());

@@ -42,8 +42,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A {@link Store} on a SQL database through JDBC, the same SQL for every database, with a {@link Dialect} for
- * what differs. Every write goes through one group committer, so that concurrent writes share a transaction
- * and a durable flush; reads use separate connections and never wait for writes.
+ * what differs. Writes go through group committers, so that concurrent writes share a transaction and a durable
+ * flush: one for an embedded database, several on their own connections for a database server
+ * ({@link Dialect#writerConnections}), each serving a fixed share of the partitions, so that commits of different
+ * partitions run in parallel. Every write of a partition goes to that partition's writer, in the order submitted.
+ * Reads use separate connections and never wait for writes.
  */
 public final class JdbcStore implements Store {
   private static final Logger LOG = LoggerFactory.getLogger(JdbcStore.class);
@@ -52,7 +55,8 @@ public final class JdbcStore implements Store {
   private final JdbcStoreOptions options;
   private final LeaseClock leaseClock;
   private final int partitionCount;
-  private final GroupCommitter committer;
+  /** The writers; partition {@code p}'s writes go to {@code writers[p % writers.length]}. */
+  private final GroupCommitter[] writers;
   private final CommitChains chains = new CommitChains();
   private final MessageIds messageIds;
   private final ReaderPool readers;
@@ -85,7 +89,7 @@ public final class JdbcStore implements Store {
     writer.connection().commit();
     this.readers = new ReaderPool(dialect);
     this.channel = dialect.openHintChannel(hint -> hints.deliver(List.of(hint)));
-    this.committer = new GroupCommitter(writer, dialect, new GroupCommitter.Hints() {
+    GroupCommitter.Hints published = new GroupCommitter.Hints() {
       @Override
       public void beforeCommit(Sql sql, Set<String> given) throws SQLException {
         if (channel != null) {
@@ -99,8 +103,22 @@ public final class JdbcStore implements Store {
           hints.deliver(given);
         }
       }
-    });
-    this.leases = new LeaseWriter(dialect, committer, channel);
+    };
+    this.writers = new GroupCommitter[Math.max(1, dialect.writerConnections())];
+    writers[0] = new GroupCommitter(writer, dialect, published, 0);
+    try {
+      for (int i = 1; i < writers.length; i++) {
+        writers[i] = new GroupCommitter(GroupCommitter.connect(dialect), dialect, published, i);
+      }
+    } catch (SQLException | RuntimeException e) {
+      closeWriters();
+      readers.close();
+      if (channel != null) {
+        channel.close();
+      }
+      throw e;
+    }
+    this.leases = new LeaseWriter(dialect, writers[0], channel);
   }
 
   /**
@@ -147,6 +165,21 @@ public final class JdbcStore implements Store {
 
   private Instant now() {
     return options.clock().instant();
+  }
+
+  /** The writer of a partition's writes. */
+  private GroupCommitter writerOf(int partition) {
+    return writers[Math.floorMod(partition, writers.length)];
+  }
+
+  /** The writer of writes that belong to no partition, or to several (activity leases, purges). */
+  private GroupCommitter anyWriter() {
+    return writers[0];
+  }
+
+  @Override
+  public boolean commitsInOrder(int partition, int other) {
+    return writerOf(partition) == writerOf(other);
   }
 
   // ----- partitions ----------------------------------------------------------------------------------
@@ -222,7 +255,7 @@ public final class JdbcStore implements Store {
   @Override
   public CompletableFuture<Void> commitAsync(PartitionCommit commit) {
     Encoded.Commit encoded = Encoded.Commit.of(commit, now());
-    return committer.submit(sql -> {
+    return writerOf(commit.lease().partition()).submit(sql -> {
       chains.requireUnbroken(commit.lease());
       try {
         apply(sql, encoded);
@@ -270,7 +303,7 @@ public final class JdbcStore implements Store {
 
   @Override
   public List<ActivityTask> claimActivityTasks(String worker, int max, Duration leaseDuration) {
-    return committer.write(sql -> {
+    return anyWriter().write(sql -> {
       Instant now = leaseClock.estimate();
       return ActivityTable.claim(sql, worker, now, now.plus(leaseDuration), max, dialect.skipLocked());
     });
@@ -278,14 +311,14 @@ public final class JdbcStore implements Store {
 
   @Override
   public Set<String> renewActivityTasks(String worker, Collection<String> taskKeys, Duration leaseDuration) {
-    return committer.write(sql -> ActivityTable.renew(sql, worker, taskKeys,
-        leaseClock.estimate().plus(leaseDuration)));
+    return anyWriter().write(sql -> ActivityTable.renew(sql, worker, taskKeys,
+        leaseClock.estimate().plus(leaseDuration), dialect.skipLocked()));
   }
 
   @Override
   public boolean completeActivityTask(String taskKey, NewMessage result) {
     List<Encoded.Message> message = Encoded.Message.of(List.of(result), now());
-    return committer.write(sql -> {
+    return writerOf(result.partition()).write(sql -> {
       if (ActivityTable.delete(sql, List.of(taskKey)) == 0) {
         return false;
       }
@@ -297,8 +330,8 @@ public final class JdbcStore implements Store {
 
   @Override
   public void abandonActivityTasks(String worker) {
-    committer.write(sql -> {
-      ActivityTable.abandon(sql, worker);
+    anyWriter().write(sql -> {
+      ActivityTable.abandon(sql, worker, dialect.skipLocked());
       sql.hint(StoreHints.activityTasks());
       return null;
     });
@@ -310,7 +343,7 @@ public final class JdbcStore implements Store {
   public CreateResult createInstance(InstanceRecord record, NewMessage start, ReusePolicy policy) {
     Encoded.Row row = Encoded.Row.of(record);
     List<Encoded.Message> message = Encoded.Message.of(List.of(start), now());
-    return committer.write(sql -> {
+    return writerOf(start.partition()).write(sql -> {
       Optional<InstanceRecord> existing = InstanceTable.get(sql, record.instanceId());
       if (existing.isEmpty()) {
         if (!InstanceTable.insert(sql, row, 0)) {
@@ -331,7 +364,8 @@ public final class JdbcStore implements Store {
   @Override
   public void sendMessages(List<NewMessage> messages) {
     List<Encoded.Message> encoded = Encoded.Message.of(messages, now());
-    committer.write(sql -> {
+    GroupCommitter writer = messages.isEmpty() ? anyWriter() : writerOf(messages.get(0).partition());
+    writer.write(sql -> {
       MessageTable.insert(sql, encoded, messageIds);
       messages.forEach(message -> sql.hint(StoreHints.partition(message.partition())));
       return null;
@@ -355,7 +389,7 @@ public final class JdbcStore implements Store {
 
   @Override
   public boolean purgeInstance(String instanceId) {
-    return committer.write(sql -> {
+    return writerOf(partitionOf(instanceId)).write(sql -> {
       Optional<InstanceRecord> row = InstanceTable.get(sql, instanceId);
       if (row.isEmpty()) {
         return false;
@@ -371,7 +405,7 @@ public final class JdbcStore implements Store {
 
   @Override
   public int purgeInstances(PurgeFilter filter) {
-    return committer.write(sql -> InstanceTable.purge(sql, filter));
+    return anyWriter().write(sql -> InstanceTable.purge(sql, filter));
   }
 
   @Override
@@ -391,7 +425,7 @@ public final class JdbcStore implements Store {
 
   @Override
   public int deleteEmptyEntities(List<EntityRecord> rows) {
-    return committer.write(sql -> EntityTable.deleteEmpty(sql, rows));
+    return anyWriter().write(sql -> EntityTable.deleteEmpty(sql, rows));
   }
 
   @Override
@@ -406,16 +440,30 @@ public final class JdbcStore implements Store {
   }
 
   /**
-   * Transactions committed by the group committer, and the writes in them, since the store opened: their
+   * Transactions committed by the group committers, and the writes in them, since the store opened: their
    * ratio is how many writes share a durable flush.
    */
   public long[] commitCounts() {
-    return committer.counts();
+    long[] total = new long[2];
+    for (GroupCommitter writer : writers) {
+      long[] counts = writer.counts();
+      total[0] += counts[0];
+      total[1] += counts[1];
+    }
+    return total;
   }
 
   /** The dialect's name. */
   public String dialectName() {
     return dialect.name();
+  }
+
+  private void closeWriters() {
+    for (GroupCommitter writer : writers) {
+      if (writer != null) {
+        writer.close();
+      }
+    }
   }
 
   @Override
@@ -433,7 +481,7 @@ public final class JdbcStore implements Store {
       channel.close();
     }
     leases.close();
-    committer.close();
+    closeWriters();
     readers.close();
     dialect.close();
   }

@@ -2,7 +2,6 @@ package dev.cairn.jdbc;
 
 import dev.cairn.failure.CairnException;
 import dev.cairn.failure.StoreException;
-import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Set;
 import java.util.concurrent.locks.ReentrantLock;
@@ -62,14 +61,7 @@ final class LeaseWriter {
   private Sql connection() {
     if (sql == null) {
       try {
-        Connection connection = dialect.openWriter();
-        try {
-          connection.setAutoCommit(false);
-        } catch (SQLException e) {
-          connection.close();
-          throw e;
-        }
-        sql = new Sql(connection);
+        sql = GroupCommitter.connect(dialect);
       } catch (SQLException e) {
         throw new StoreException("Cannot connect to write a lease: " + e.getMessage(), e);
       }

@@ -21,11 +21,13 @@ final class PostgresDialect implements Dialect {
   private final HikariDataSource pool;
   private final String schema;
   private final int readers;
+  private final int writers;
 
-  PostgresDialect(HikariDataSource pool, String schema, int readers) {
+  PostgresDialect(HikariDataSource pool, String schema, int readers, int writers) {
     this.pool = pool;
     this.schema = schema;
     this.readers = readers;
+    this.writers = writers;
   }
 
   @Override
@@ -53,6 +55,11 @@ final class PostgresDialect implements Dialect {
   @Override
   public int readerConnections() {
     return readers;
+  }
+
+  @Override
+  public int writerConnections() {
+    return writers;
   }
 
   @Override

@@ -73,6 +73,12 @@ final class SqliteDialect implements Dialect {
     }
   }
 
+  /** SQLite lets one transaction write at a time: one writer. */
+  @Override
+  public int writerConnections() {
+    return 1;
+  }
+
   @Override
   public int readerConnections() {
     return 4;

@@ -141,6 +141,11 @@ public abstract class ForwardingStore implements Store {
   }
 
   @Override
+  public boolean commitsInOrder(int partition, int other) {
+    return delegate.commitsInOrder(partition, other);
+  }
+
+  @Override
   public CompletableFuture<Void> commitAsync(PartitionCommit commit) {
     beforeCall("commit");
     return delegate.commitAsync(commit).thenRun(() -> afterCall("commit"));

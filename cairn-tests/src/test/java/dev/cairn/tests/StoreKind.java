@@ -34,7 +34,11 @@ public enum StoreKind {
       return open(directory, clock);
     }
   },
-  /** A schema of its own per test, named after the test's directory, dropped by {@link #dispose}. */
+  /**
+   * A schema of its own per test, named after the test's directory, dropped by {@link #dispose}; with two writer
+   * connections, so that every engine test also hands messages between partitions of different writers (the
+   * cluster and contract tests use the default, one).
+   */
   POSTGRES {
     @Override
     Store open(Path directory, InstantSource clock) {
@@ -44,7 +48,7 @@ public enum StoreKind {
 
     private Store openAgain(Path directory, InstantSource clock) {
       return PostgresStore.builder(TestDatabase.URL).schema(schemaOf(directory)).partitions(8)
-          .readerConnections(3).clock(clock).build();
+          .readerConnections(3).writerConnections(2).clock(clock).build();
     }
 
     /** A restarted worker: its leases have run out (the wait for that is left out). */

@@ -188,7 +188,7 @@ final class CommitPipeline {
       if (unit.commit.isEmpty()) {
         stored = CompletableFuture.completedFuture(null);
       } else {
-        handover = engine.announce(unit.commit.newMessages(), done);
+        handover = engine.announce(unit.commit.lease().partition(), unit.commit.newMessages(), done);
         probe.at(Point.COMMIT_SUBMIT);
         stored = store.commitAsync(unit.commit);
       }

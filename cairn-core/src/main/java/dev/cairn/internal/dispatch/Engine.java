@@ -162,11 +162,12 @@ public final class Engine {
   }
 
   /**
-   * Announces the messages a commit adds (with reserved ids) to their partitions, before the commit is submitted,
-   * so that they can be handed over in memory once it is (see {@link Handoffs}); messages that are not visible yet
-   * are left to the store.
+   * Announces the messages a commit of partition {@code from} adds (with reserved ids) to their partitions, before
+   * the commit is submitted, so that they can be handed over in memory once it is (see {@link Handoffs}), or once it
+   * is durable where the store may apply the consuming commit first ({@link Store#commitsInOrder}); messages that
+   * are not visible yet are left to the store.
    */
-  Handover announce(List<NewMessage> messages, CompletableFuture<Void> producer) {
+  Handover announce(int from, List<NewMessage> messages, CompletableFuture<Void> producer) {
     Instant now = config.clock().instant();
     Map<Integer, List<Message>> byPartition = new HashMap<>();
     Set<Integer> notNow = new HashSet<>();
@@ -183,7 +184,11 @@ public final class Engine {
     byPartition.forEach((partition, batch) -> {
       Runnable accepted = processors[partition].announceHandoff(batch, producer);
       if (accepted != null) {
-        onSubmitted.add(accepted);
+        if (config.store().commitsInOrder(from, partition)) {
+          onSubmitted.add(accepted);
+        } else {
+          producer.thenRun(accepted);
+        }
         if (!notNow.contains(partition)) {
           took.add(partition);
         }
