@@ -36,7 +36,8 @@ public final class Bench {
     }
     Workload workload = WORKLOADS.stream().filter(w -> w.name().equals(args[0])).findFirst().orElseThrow();
     Options options = Options.parse(args, 1);
-    StoreChoice stores = StoreChoice.parse(options.get("store", "memory"), options.get("synchronous", "FULL"));
+    StoreChoice stores = StoreChoice.parse(options.get("store", "memory"), options.get("synchronous", "FULL"),
+        options.integer("pg-writers", 0));
     int runs = options.integer("runs", 1);
     List<Double> values = new ArrayList<>();
     Map<String, List<Double>> secondaries = new LinkedHashMap<>();

@@ -1,6 +1,5 @@
 package dev.cairn.bench;
 
-import dev.cairn.postgres.PostgresStore;
 import dev.cairn.runtime.Cairn;
 import dev.cairn.store.Store;
 import java.io.BufferedReader;
@@ -14,7 +13,7 @@ import java.time.Duration;
  * the workloads' functions on a PostgreSQL schema. It prints {@code ready} once started, runs the load each line
  * of its standard input asks for ({@code hello N C}: N 5-activity sequences, C at once) and prints {@code done} (or
  * {@code failed} and why) after each, and stops gracefully when its standard input closes. Arguments: JDBC URL,
- * schema, worker id, lease in milliseconds.
+ * schema, worker id, lease in milliseconds, writer connections (0: the store's default).
  */
 public final class BenchWorker {
   private BenchWorker() {}
@@ -22,7 +21,7 @@ public final class BenchWorker {
   /** Runs the worker until its standard input closes. */
   public static void main(String[] args) throws IOException {
     Duration lease = Duration.ofMillis(Long.parseLong(args[3]));
-    try (Store store = PostgresStore.builder(args[0]).schema(args[1]).build();
+    try (Store store = StoreChoice.postgres(args[0], args[1], Integer.parseInt(args[4]));
         Cairn cairn = Functions.builder(store, Options.parse(new String[0], 0)).workerId(args[2])
             .partitionLease(lease).activityLease(lease).start()) {
       System.out.println("ready " + cairn.workerId());

@@ -17,8 +17,9 @@ import java.util.concurrent.Semaphore;
  * N instances of a 5-activity sequence, at most C in flight; orchestrations completed per second. With {@code
  * --workers W} (PostgreSQL only), W worker processes share the work, as W services would: this one and W-1 others,
  * each starting and awaiting its part of the instances through its own client (N/W, at most C/W at once). The
- * measurement starts once every worker owns its share of the partitions and an unmeasured round has warmed the
- * worker processes up, and ends when the last worker is done.
+ * measurement starts once every worker owns its share of the partitions and unmeasured rounds have warmed the new
+ * worker processes up (for {@code --cluster-warmup-seconds}, default 20, and at least one round: a worker process
+ * needs about that long to reach compiled code on two cores), and ends when the last worker is done.
  */
 final class HelloThroughput implements Workload {
 
@@ -30,7 +31,8 @@ final class HelloThroughput implements Workload {
   @Override
   public Map<String, Object> parameters(Options options) {
     return Map.of("n", options.integer("n", 5_000), "steps", 5, "concurrency", options.integer("concurrency", 500),
-        "workers", options.integer("workers", 1));
+        "workers", options.integer("workers", 1),
+        "cluster-warmup-seconds", options.integer("cluster-warmup-seconds", 20));
   }
 
   @Override
@@ -58,7 +60,10 @@ final class HelloThroughput implements Workload {
         others.add(WorkerProcess.start(stores, run, "w" + w, cairn.partitionLease()));
       }
       Cluster.awaitFairShare(store, workers, Duration.ofMinutes(1));
-      allAtOnce(cairn, others, each, concurrency);
+      long warmUntil = System.nanoTime() + options.integer("cluster-warmup-seconds", 20) * 1_000_000_000L;
+      do {
+        allAtOnce(cairn, others, each, concurrency);
+      } while (System.nanoTime() < warmUntil);
       double seconds = allAtOnce(cairn, others, each, concurrency);
       return result(each * workers, seconds).with("workers", workers);
     } finally {

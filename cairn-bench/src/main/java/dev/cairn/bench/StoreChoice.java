@@ -16,25 +16,26 @@ import java.time.InstantSource;
 
 /**
  * Which store a run uses: {@code memory}, {@code sqlite[:DIRECTORY]} (a fresh file per run) or {@code
- * postgres:JDBC_URL} (a fresh schema per run, dropped afterwards).
+ * postgres:JDBC_URL} (a fresh schema per run, dropped afterwards), and for PostgreSQL how many connections write
+ * ({@code --pg-writers}, the store's default when 0).
  */
-record StoreChoice(String kind, Path directory, Synchronous synchronous, String url) {
+record StoreChoice(String kind, Path directory, Synchronous synchronous, String url, int writers) {
 
-  static StoreChoice parse(String text, String synchronous) throws IOException {
+  static StoreChoice parse(String text, String synchronous, int writers) throws IOException {
     Synchronous mode = Synchronous.valueOf(synchronous.toUpperCase(java.util.Locale.ROOT));
     if (text.equals("memory")) {
-      return new StoreChoice("memory", null, mode, null);
+      return new StoreChoice("memory", null, mode, null, writers);
     }
     if (text.equals("sqlite")) {
-      return new StoreChoice("sqlite", Files.createTempDirectory("cairn-bench"), mode, null);
+      return new StoreChoice("sqlite", Files.createTempDirectory("cairn-bench"), mode, null, writers);
     }
     if (text.startsWith("sqlite:")) {
       Path directory = Path.of(text.substring("sqlite:".length()));
       Files.createDirectories(directory);
-      return new StoreChoice("sqlite", directory, mode, null);
+      return new StoreChoice("sqlite", directory, mode, null, writers);
     }
     if (text.startsWith("postgres:jdbc:postgresql:")) {
-      return new StoreChoice("postgres", null, mode, text.substring("postgres:".length()));
+      return new StoreChoice("postgres", null, mode, text.substring("postgres:".length()), writers);
     }
     throw new IllegalArgumentException("--store must be memory, sqlite, sqlite:DIRECTORY or"
         + " postgres:jdbc:postgresql://HOST:PORT/DATABASE?user=USER, not '" + text + "'");
@@ -46,9 +47,15 @@ record StoreChoice(String kind, Path directory, Synchronous synchronous, String 
       return InMemoryStore.create(8, InstantSource.system());
     }
     if (kind.equals("postgres")) {
-      return PostgresStore.builder(url).schema(schema(run)).build();
+      return postgres(url, schema(run), writers);
     }
     return SqliteStore.builder(file(run)).synchronous(synchronous).open();
+  }
+
+  /** A PostgreSQL store in a schema, with {@code writers} writer connections (the default when 0). */
+  static Store postgres(String url, String schema, int writers) {
+    PostgresStore.Builder builder = PostgresStore.builder(url).schema(schema);
+    return (writers > 0 ? builder.writerConnections(writers) : builder).build();
   }
 
   /** Deletes the files of a run's store once it is closed. */

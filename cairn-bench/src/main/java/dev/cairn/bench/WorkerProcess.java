@@ -37,7 +37,8 @@ final class WorkerProcess implements AutoCloseable {
     List<String> command = List.of(ProcessHandle.current().info().command().orElse("java"),
         "--enable-native-access=ALL-UNNAMED", "-Xmx512m", "-cp", System.getProperty("java.class.path"),
         BenchWorker.class.getName(),
-        stores.url(), StoreChoice.schema(run), id, String.valueOf(lease.toMillis()));
+        stores.url(), StoreChoice.schema(run), id, String.valueOf(lease.toMillis()),
+        String.valueOf(stores.writers()));
     Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
     BufferedReader output = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
     String line;

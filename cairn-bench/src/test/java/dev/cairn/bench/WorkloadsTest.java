@@ -39,7 +39,7 @@ class WorkloadsTest {
   @ParameterizedTest
   @ValueSource(strings = {"memory", "sqlite"})
   void everyWorkload_runsAndChecksItsResults(String storeKind) throws Exception {
-    StoreChoice stores = StoreChoice.parse(storeKind.equals("memory") ? "memory" : "sqlite:" + directory, "FULL");
+    StoreChoice stores = StoreChoice.parse(storeKind.equals("memory") ? "memory" : "sqlite:" + directory, "FULL", 0);
     assertThat(SMALL).containsOnlyKeys(Bench.WORKLOADS.stream().map(Workload::name).toList());
     int run = 1;
     for (Workload workload : Bench.WORKLOADS) {
@@ -60,9 +60,10 @@ class WorkloadsTest {
   @Test
   void theWorkloadsOfSeveralWorkerProcesses_runOnPostgres() throws Exception {
     TestDatabase.assume();
-    StoreChoice stores = StoreChoice.parse("postgres:" + TestDatabase.URL, "FULL");
+    StoreChoice stores = StoreChoice.parse("postgres:" + TestDatabase.URL, "FULL", 2);
     check(stores, 1, "failover", SMALL.get("failover"));
-    check(stores, 2, "hello-throughput", new String[] {"--n", "60", "--concurrency", "12", "--workers", "2"});
+    check(stores, 2, "hello-throughput",
+        new String[] {"--n", "60", "--concurrency", "12", "--workers", "2", "--cluster-warmup-seconds", "0"});
   }
 
   private static void check(StoreChoice stores, int run, String name, String[] args) throws Exception {
