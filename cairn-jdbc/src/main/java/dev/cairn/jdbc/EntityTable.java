@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.ToIntFunction;
 
 /** The {@code entities} and {@code entity_senders} tables. */
 final class EntityTable {
@@ -84,42 +85,82 @@ final class EntityTable {
     return snapshots;
   }
 
-  static void write(Sql sql, EntityWrite write, int partition, Instant now) throws SQLException {
-    EntityRecord row = write.record();
-    EntityId id = row.id();
-    if (write.expectedVersion() == 0) {
-      PreparedStatement insert = sql.prepare(INSERT);
-      insert.setString(1, id.name());
-      insert.setString(2, id.key());
-      insert.setInt(3, partition);
+  /**
+   * Applies the entity writes of a commit, checking each one's version: the new rows, the updated ones and the
+   * senders' watermarks each go to the database as one batch.
+   */
+  static void writeAll(Sql sql, List<EntityWrite> writes, ToIntFunction<EntityId> partitionOf, Instant now)
+      throws SQLException {
+    List<EntityWrite> created = writes.stream().filter(w -> w.expectedVersion() == 0).toList();
+    List<EntityWrite> updated = writes.stream().filter(w -> w.expectedVersion() != 0).toList();
+    insertAll(sql, created, partitionOf);
+    updateAll(sql, updated);
+    upsertWatermarks(sql, writes, now);
+  }
+
+  private static void insertAll(Sql sql, List<EntityWrite> created, ToIntFunction<EntityId> partitionOf)
+      throws SQLException {
+    if (created.isEmpty()) {
+      return;
+    }
+    PreparedStatement insert = sql.prepare(INSERT);
+    for (EntityWrite write : created) {
+      EntityRecord row = write.record();
+      insert.setString(1, row.id().name());
+      insert.setString(2, row.id().key());
+      insert.setInt(3, partitionOf.applyAsInt(row.id()));
       insert.setLong(4, row.version());
       insert.setString(5, row.state());
       insert.setString(6, row.lockedBy());
       insert.setString(7, row.internals());
       insert.setInt(8, row.backlog());
       insert.setLong(9, Times.micros(row.updatedAt()));
-      if (insert.executeUpdate() != 1) {
-        throw new CommitRejectedException("Entity " + id + " already exists.");
+      insert.addBatch();
+    }
+    int[] counts = insert.executeBatch();
+    for (int i = 0; i < counts.length; i++) {
+      if (counts[i] != 1) {
+        throw new CommitRejectedException("Entity " + created.get(i).record().id() + " already exists.");
       }
-    } else {
-      PreparedStatement update = sql.prepare(UPDATE);
+    }
+  }
+
+  private static void updateAll(Sql sql, List<EntityWrite> updated) throws SQLException {
+    if (updated.isEmpty()) {
+      return;
+    }
+    PreparedStatement update = sql.prepare(UPDATE);
+    for (EntityWrite write : updated) {
+      EntityRecord row = write.record();
       update.setLong(1, row.version());
       update.setString(2, row.state());
       update.setString(3, row.lockedBy());
       update.setString(4, row.internals());
       update.setInt(5, row.backlog());
       update.setLong(6, Times.micros(row.updatedAt()));
-      update.setString(7, id.name());
-      update.setString(8, id.key());
+      update.setString(7, row.id().name());
+      update.setString(8, row.id().key());
       update.setLong(9, write.expectedVersion());
-      if (update.executeUpdate() != 1) {
-        throw new CommitRejectedException("Entity " + id + " is not at version " + write.expectedVersion()
-            + " any more.");
+      update.addBatch();
+    }
+    int[] counts = update.executeBatch();
+    for (int i = 0; i < counts.length; i++) {
+      if (counts[i] != 1) {
+        EntityWrite write = updated.get(i);
+        throw new CommitRejectedException("Entity " + write.record().id() + " is not at version "
+            + write.expectedVersion() + " any more.");
       }
     }
-    if (!write.senderWatermarks().isEmpty()) {
-      PreparedStatement upsert = sql.prepare(UPSERT_WATERMARK);
+  }
+
+  private static void upsertWatermarks(Sql sql, List<EntityWrite> writes, Instant now) throws SQLException {
+    PreparedStatement upsert = null;
+    for (EntityWrite write : writes) {
+      EntityId id = write.record().id();
       for (Map.Entry<String, Long> mark : write.senderWatermarks().entrySet()) {
+        if (upsert == null) {
+          upsert = sql.prepare(UPSERT_WATERMARK);
+        }
         upsert.setString(1, id.name());
         upsert.setString(2, id.key());
         upsert.setString(3, mark.getKey());
@@ -127,6 +168,8 @@ final class EntityTable {
         upsert.setLong(5, Times.micros(now));
         upsert.addBatch();
       }
+    }
+    if (upsert != null) {
       upsert.executeBatch();
     }
   }

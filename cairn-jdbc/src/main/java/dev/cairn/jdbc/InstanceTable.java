@@ -151,66 +151,131 @@ final class InstanceTable {
   }
 
   /**
-   * Applies an instance write of a commit, checking its version and the history's continuity. A write that keeps
-   * the execution (no history replaced) changes only its progress; see {@link InstanceWrite}.
+   * Applies the instance writes of a commit, checking each one's version and the continuity of its history: the
+   * new rows, the progress of running executions and the history segments each go to the database as one batch
+   * (one round trip however many instances the commit touches). A write that keeps the execution (no history
+   * replaced) changes only its progress; see {@link InstanceWrite}.
    */
-  static void write(Sql sql, Encoded.InstanceChange change) throws SQLException {
-    InstanceWrite write = change.write();
-    InstanceRecord row = write.record();
+  static void writeAll(Sql sql, List<Encoded.InstanceChange> changes) throws SQLException {
+    if (changes.isEmpty()) {
+      return;
+    }
+    List<Encoded.InstanceChange> created = new ArrayList<>();
+    List<Encoded.InstanceChange> progressed = new ArrayList<>();
+    for (Encoded.InstanceChange change : changes) {
+      InstanceWrite write = change.write();
+      if (write.expectedVersion() == 0) {
+        if (firstEvent(write) != 0) {
+          throw new CommitRejectedException("History of new instance '" + write.record().instanceId()
+              + "' must start at event 0, not " + firstEvent(write) + ".");
+        }
+        created.add(change);
+      } else if (write.replaceHistory()) {
+        replace(sql, change);
+      } else {
+        progressed.add(change);
+      }
+    }
+    insertAll(sql, created);
+    progressAll(sql, progressed);
+    appendAll(sql, changes);
+  }
+
+  /** Where the events a write appends begin (0 when it writes the whole history). */
+  private static int firstEvent(InstanceWrite write) {
     List<HistoryEvent> events = write.history();
-    int start = events.isEmpty() || write.replaceHistory() ? 0 : events.get(0).eventId();
-    if (write.expectedVersion() == 0) {
-      if (start != 0) {
-        throw new CommitRejectedException("History of new instance '" + row.instanceId()
-            + "' must start at event 0, not " + start + ".");
+    return events.isEmpty() || write.replaceHistory() ? 0 : events.get(0).eventId();
+  }
+
+  private static void insertAll(Sql sql, List<Encoded.InstanceChange> created) throws SQLException {
+    if (created.isEmpty()) {
+      return;
+    }
+    PreparedStatement insert = sql.prepare(INSERT);
+    for (Encoded.InstanceChange change : created) {
+      insert.setString(1, change.write().record().instanceId());
+      bindFields(insert, 2, change.row());
+      insert.setInt(13, change.write().history().size());
+      insert.addBatch();
+    }
+    int[] counts = insert.executeBatch();
+    for (int i = 0; i < counts.length; i++) {
+      if (counts[i] != 1) {
+        throw new CommitRejectedException(
+            "Instance '" + created.get(i).write().record().instanceId() + "' already exists.");
       }
-      if (!insert(sql, change.row(), events.size())) {
-        throw new CommitRejectedException("Instance '" + row.instanceId() + "' already exists.");
+    }
+    for (Encoded.InstanceChange change : created) {
+      if (change.write().replaceHistory()) {
+        deleteHistory(sql, change.write().record().instanceId());
       }
-      if (write.replaceHistory()) {
-        deleteHistory(sql, row.instanceId());
-      }
-    } else if (write.replaceHistory()) {
-      PreparedStatement update = sql.prepare(UPDATE);
-      bindFields(update, 1, change.row());
-      update.setInt(12, events.size());
-      update.setString(13, row.instanceId());
-      update.setLong(14, write.expectedVersion());
-      if (update.executeUpdate() != 1) {
-        throw new CommitRejectedException("Instance '" + row.instanceId() + "' is not at version "
-            + write.expectedVersion() + " any more.");
-      }
-      deleteHistory(sql, row.instanceId());
-    } else {
-      PreparedStatement update = sql.prepare(UPDATE_PROGRESS);
+    }
+  }
+
+  /** A new execution of an existing instance (continued as new, restarted): its whole row and history. */
+  private static void replace(Sql sql, Encoded.InstanceChange change) throws SQLException {
+    InstanceWrite write = change.write();
+    PreparedStatement update = sql.prepare(UPDATE);
+    bindFields(update, 1, change.row());
+    update.setInt(12, write.history().size());
+    update.setString(13, write.record().instanceId());
+    update.setLong(14, write.expectedVersion());
+    if (update.executeUpdate() != 1) {
+      throw new CommitRejectedException("Instance '" + write.record().instanceId() + "' is not at version "
+          + write.expectedVersion() + " any more.");
+    }
+    deleteHistory(sql, write.record().instanceId());
+  }
+
+  private static void progressAll(Sql sql, List<Encoded.InstanceChange> progressed) throws SQLException {
+    if (progressed.isEmpty()) {
+      return;
+    }
+    PreparedStatement update = sql.prepare(UPDATE_PROGRESS);
+    for (Encoded.InstanceChange change : progressed) {
+      InstanceWrite write = change.write();
+      InstanceRecord row = write.record();
+      int start = firstEvent(write);
       update.setString(1, row.status().name());
       update.setString(2, row.output());
       update.setString(3, row.customStatus());
       update.setString(4, change.row().failure());
       update.setLong(5, Times.micros(row.updatedAt()));
       update.setLong(6, row.version());
-      update.setInt(7, start + events.size());
+      update.setInt(7, start + write.history().size());
       update.setString(8, row.instanceId());
       update.setLong(9, write.expectedVersion());
       update.setInt(10, start);
-      if (update.executeUpdate() != 1) {
-        throw new CommitRejectedException("Instance '" + row.instanceId() + "' is not at version "
-            + write.expectedVersion() + " with " + start + " events any more.");
+      update.addBatch();
+    }
+    int[] counts = update.executeBatch();
+    for (int i = 0; i < counts.length; i++) {
+      if (counts[i] != 1) {
+        InstanceWrite write = progressed.get(i).write();
+        throw new CommitRejectedException("Instance '" + write.record().instanceId() + "' is not at version "
+            + write.expectedVersion() + " with " + firstEvent(write) + " events any more.");
       }
     }
-    append(sql, row.instanceId(), events, change.history());
   }
 
-  private static void append(Sql sql, String instanceId, List<HistoryEvent> events, String json) throws SQLException {
-    if (events.isEmpty()) {
+  private static void appendAll(Sql sql, List<Encoded.InstanceChange> changes) throws SQLException {
+    List<Encoded.InstanceChange> appending = changes.stream().filter(c -> !c.write().history().isEmpty()).toList();
+    if (appending.isEmpty()) {
       return;
     }
     PreparedStatement insert = sql.prepare(APPEND_SEGMENT);
-    insert.setString(1, instanceId);
-    insert.setInt(2, events.get(0).eventId());
-    insert.setString(3, json);
-    if (insert.executeUpdate() == 0) {
-      throw new CommitRejectedException("History of '" + instanceId + "' already has an event at that position.");
+    for (Encoded.InstanceChange change : appending) {
+      insert.setString(1, change.write().record().instanceId());
+      insert.setInt(2, change.write().history().get(0).eventId());
+      insert.setString(3, change.history());
+      insert.addBatch();
+    }
+    int[] counts = insert.executeBatch();
+    for (int i = 0; i < counts.length; i++) {
+      if (counts[i] == 0) {
+        throw new CommitRejectedException("History of '" + appending.get(i).write().record().instanceId()
+            + "' already has an event at that position.");
+      }
     }
   }
 

@@ -15,7 +15,6 @@ import dev.cairn.store.CommitChains;
 import dev.cairn.store.CreateResult;
 import dev.cairn.store.EntityRecord;
 import dev.cairn.store.EntitySnapshot;
-import dev.cairn.store.EntityWrite;
 import dev.cairn.store.InstanceRecord;
 import dev.cairn.store.MessageBatch;
 import dev.cairn.store.NewMessage;
@@ -281,12 +280,8 @@ public final class JdbcStore implements Store {
     for (ParkedMessage parked : commit.parkedMessages()) {
       MessageTable.park(sql, parked.messageId(), parked.reason(), now, partition);
     }
-    for (Encoded.InstanceChange change : encoded.instances()) {
-      InstanceTable.write(sql, change);
-    }
-    for (EntityWrite write : commit.entityWrites()) {
-      EntityTable.write(sql, write, partitionOf(write.record().id().toString()), now);
-    }
+    InstanceTable.writeAll(sql, encoded.instances());
+    EntityTable.writeAll(sql, commit.entityWrites(), id -> partitionOf(id.toString()), now);
     MessageTable.insert(sql, encoded.messages(), messageIds);
     ActivityTable.delete(sql, commit.finishedActivityTasks());
     Instant leaseNow = leaseClock.estimate();
