@@ -29,7 +29,9 @@ public interface Dialect {
    * a database that serializes writers anyway (an embedded file), more for a server, where commits of different
    * partitions then run in parallel.
    */
-  int writerConnections();
+  default int writerConnections() {
+    return 1;
+  }
 
   /**
    * Whether one process at a time owns the store (an embedded database, guarded by a lock): opening it then drops
@@ -59,14 +61,16 @@ public interface Dialect {
   String clockQuery();
 
   /** Whether a set of keys binds as one array parameter ({@code key = ANY(?)}, a {@code text[]}). */
-  boolean bindsKeyArrays();
+  default boolean bindsKeyArrays() {
+    return false;
+  }
 
   /**
    * Makes the database plan a statement for the values of each run, never caching a plan made for no values in
    * particular. A statement that looks up many keys at once needs it: a cached plan made while the table was nearly
-   * empty scans the whole table, and goes on doing so long after the table has grown.
+   * empty scans the whole table, and goes on doing so long after the table has grown. Nothing by default.
    */
-  void planEachRun(PreparedStatement statement) throws SQLException;
+  default void planEachRun(PreparedStatement statement) throws SQLException {}
 
   /**
    * What a select appends so that rows locked by another transaction are skipped rather than waited for, and

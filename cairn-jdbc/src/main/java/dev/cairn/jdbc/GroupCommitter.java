@@ -144,6 +144,7 @@ final class GroupCommitter {
     } catch (SQLException | RuntimeException e) {
       sql.trial(false);
       sql.takeHints();
+      sql.clearBatches();
       if (!rolledBack()) {
         fail(batch, e);
         return;
@@ -209,6 +210,7 @@ final class GroupCommitter {
       errors.add(null);
       sql.connection().releaseSavepoint(savepoint);
     } catch (SQLException | RuntimeException e) {
+      sql.clearBatches();
       sql.connection().rollback(savepoint);
       sql.connection().releaseSavepoint(savepoint);
       results.add(null);

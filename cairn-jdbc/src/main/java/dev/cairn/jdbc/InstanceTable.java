@@ -385,7 +385,12 @@ final class InstanceTable {
   }
 
   /** Deletes the finished instances a filter matches, with their histories; returns how many. */
-  static int purge(Sql sql, PurgeFilter filter) throws SQLException {
+  /**
+   * Deletes the finished instances a filter matches, rows first and then their histories, and returns how many. A
+   * row another transaction holds (a commit replacing the instance) is left alone where the database can skip it,
+   * so that a purge never waits for a writer that could wait for it.
+   */
+  static int purge(Sql sql, PurgeFilter filter, String skipLocked) throws SQLException {
     List<String> conditions = new ArrayList<>();
     List<Object> values = new ArrayList<>();
     conditions.add("status IN (" + Rows.placeholders(filter.statuses().size()) + ")");
@@ -398,15 +403,25 @@ final class InstanceTable {
       conditions.add("created_at < ?");
       values.add(Times.micros(filter.createdTo()));
     }
-    String where = " WHERE " + String.join(" AND ", conditions);
-    PreparedStatement history = sql.prepare(
-        "DELETE FROM history_segments WHERE instance_id IN (SELECT instance_id FROM instances" + where + ")");
-    PreparedStatement instances = sql.prepare("DELETE FROM instances" + where);
+    PreparedStatement instances = sql.prepare("DELETE FROM instances WHERE instance_id IN (SELECT instance_id FROM"
+        + " instances WHERE " + String.join(" AND ", conditions) + skipLocked + ") RETURNING instance_id");
     for (int i = 0; i < values.size(); i++) {
-      history.setObject(i + 1, values.get(i));
       instances.setObject(i + 1, values.get(i));
     }
-    history.executeUpdate();
-    return instances.executeUpdate();
+    List<String> purged = new ArrayList<>();
+    try (ResultSet rows = instances.executeQuery()) {
+      while (rows.next()) {
+        purged.add(rows.getString(1));
+      }
+    }
+    if (!purged.isEmpty()) {
+      PreparedStatement history = sql.prepare(DELETE_HISTORY);
+      for (String id : purged) {
+        history.setString(1, id);
+        history.addBatch();
+      }
+      history.executeBatch();
+    }
+    return purged.size();
   }
 }

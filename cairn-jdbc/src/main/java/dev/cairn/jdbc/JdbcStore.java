@@ -30,7 +30,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -400,7 +402,7 @@ public final class JdbcStore implements Store {
 
   @Override
   public int purgeInstances(PurgeFilter filter) {
-    return anyWriter().write(sql -> InstanceTable.purge(sql, filter));
+    return anyWriter().write(sql -> InstanceTable.purge(sql, filter, dialect.skipLocked()));
   }
 
   @Override
@@ -420,7 +422,15 @@ public final class JdbcStore implements Store {
 
   @Override
   public int deleteEmptyEntities(List<EntityRecord> rows) {
-    return anyWriter().write(sql -> EntityTable.deleteEmpty(sql, rows));
+    Map<GroupCommitter, List<EntityRecord>> byWriter = new LinkedHashMap<>();
+    for (EntityRecord row : rows) {
+      byWriter.computeIfAbsent(writerOf(partitionOf(row.id().toString())), w -> new ArrayList<>()).add(row);
+    }
+    int deleted = 0;
+    for (Map.Entry<GroupCommitter, List<EntityRecord>> share : byWriter.entrySet()) {
+      deleted += share.getKey().write(sql -> EntityTable.deleteEmpty(sql, share.getValue()));
+    }
+    return deleted;
   }
 
   @Override

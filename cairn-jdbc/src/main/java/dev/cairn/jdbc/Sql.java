@@ -38,6 +38,20 @@ final class Sql implements AutoCloseable {
   }
 
   /**
+   * Drops what a write added to the batches of its statements and did not execute (it failed in between), so that
+   * the next write does not run it.
+   */
+  void clearBatches() {
+    for (PreparedStatement statement : statements.values()) {
+      try {
+        statement.clearBatch();
+      } catch (SQLException ignored) {
+        // A closed statement has no batch left.
+      }
+    }
+  }
+
+  /**
    * Whether the writes run as a trial: the transaction is rolled back and run again if one of them fails, so a
    * failure must not be recorded beyond the transaction.
    */

@@ -195,9 +195,11 @@ final class CommitPipeline {
     } catch (RuntimeException e) {
       stored = CompletableFuture.failedFuture(e);
     }
+    Handover announced = handover;
     stored.whenComplete((ignored, error) -> {
       probe.at(Point.COMMIT_COMPLETE);
       if (error == null) {
+        announced.durable();
         done.complete(null);
       } else {
         done.completeExceptionally(error instanceof CompletionException wrapped ? wrapped.getCause() : error);

@@ -181,20 +181,17 @@ public final class Engine {
     }
     Set<Integer> took = new HashSet<>();
     List<Runnable> onSubmitted = new ArrayList<>();
+    List<Runnable> onDurable = new ArrayList<>();
     byPartition.forEach((partition, batch) -> {
       Runnable accepted = processors[partition].announceHandoff(batch, producer);
       if (accepted != null) {
-        if (config.store().commitsInOrder(from, partition)) {
-          onSubmitted.add(accepted);
-        } else {
-          producer.thenRun(accepted);
-        }
+        (config.store().commitsInOrder(from, partition) ? onSubmitted : onDurable).add(accepted);
         if (!notNow.contains(partition)) {
           took.add(partition);
         }
       }
     });
-    return new Handover(took, onSubmitted);
+    return new Handover(took, onSubmitted, onDurable);
   }
 
   private void awaitProcessorsEnded(Duration atMost) {
