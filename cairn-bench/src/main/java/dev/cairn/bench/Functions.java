@@ -7,6 +7,7 @@ import dev.cairn.orchestration.OrchestrationContext;
 import dev.cairn.orchestration.Task;
 import dev.cairn.runtime.Cairn;
 import dev.cairn.store.Store;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -24,7 +25,7 @@ final class Functions {
   static Cairn start(Store store, Options options) throws InterruptedException {
     Cairn cairn = builder(store, options).start();
     try {
-      Cluster.awaitFairShare(store, 1, java.time.Duration.ofMinutes(1));
+      Cluster.awaitFairShare(store, 1, Duration.ofMinutes(1));
     } catch (RuntimeException | InterruptedException e) {
       cairn.close();
       throw e;

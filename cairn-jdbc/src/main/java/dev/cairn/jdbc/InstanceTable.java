@@ -86,10 +86,10 @@ final class InstanceTable {
   }
 
   /**
-   * The rows of the ids that exist, read {@value #IN_LIST} at a time (a shorter list is padded with its last id,
-   * so that only one statement is ever prepared for it).
+   * The rows of the ids that exist: in one query with an array of ids where the database binds one, else read
+   * {@value #IN_LIST} at a time (a shorter list is padded with its last id, so that only one statement is ever
+   * prepared for it).
    */
-  /** The rows of these instances that exist, in one query with an array of ids where the database binds one. */
   static Map<String, InstanceRecord> getMany(Sql sql, Collection<String> ids, Dialect dialect) throws SQLException {
     Map<String, InstanceRecord> found = new HashMap<>();
     if (dialect.bindsKeyArrays() && ids.size() > 1) {
@@ -384,7 +384,6 @@ final class InstanceTable {
     return counts;
   }
 
-  /** Deletes the finished instances a filter matches, with their histories; returns how many. */
   /**
    * Deletes the finished instances a filter matches, rows first and then their histories, and returns how many. A
    * row another transaction holds (a commit replacing the instance) is left alone where the database can skip it,

@@ -3,12 +3,12 @@ package dev.cairn.postgres;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.cairn.jdbc.Dialect;
 import dev.cairn.jdbc.HintChannel;
-import org.postgresql.PGStatement;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.function.Consumer;
+import org.postgresql.PGStatement;
 
 /**
  * PostgreSQL: connections from a HikariCP pool, one schema, several processes. Message ids come from a sequence

@@ -7,6 +7,7 @@ import dev.cairn.jdbc.JdbcStore;
 import dev.cairn.jdbc.JdbcStoreOptions;
 import java.time.Duration;
 import java.time.InstantSource;
+import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
@@ -55,7 +56,7 @@ public final class PostgresStore {
         throw new IllegalArgumentException("A PostgreSQL store needs a JDBC URL that starts with"
             + " 'jdbc:postgresql:', for example jdbc:postgresql://127.0.0.1:5432/app?user=cairn; got " + url);
       }
-      if (url.toLowerCase(java.util.Locale.ROOT).contains("rewritebatchedinserts=true")) {
+      if (url.toLowerCase(Locale.ROOT).contains("rewritebatchedinserts=true")) {
         throw new IllegalArgumentException("Remove reWriteBatchedInserts=true from the JDBC URL: with it the driver"
             + " does not say which rows a batch inserted, and Cairn checks every one; got "
             + withoutPassword(url));

@@ -4,7 +4,6 @@ import dev.cairn.jdbc.Dialect;
 import dev.cairn.jdbc.HintChannel;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -73,12 +72,6 @@ final class SqliteDialect implements Dialect {
     }
   }
 
-  /** SQLite lets one transaction write at a time: one writer. */
-  @Override
-  public int writerConnections() {
-    return 1;
-  }
-
   @Override
   public int readerConnections() {
     return 4;
@@ -98,15 +91,6 @@ final class SqliteDialect implements Dialect {
   public String clockQuery() {
     return null;
   }
-
-  @Override
-  public boolean bindsKeyArrays() {
-    return false;
-  }
-
-  /** SQLite plans every statement for the values it runs with. */
-  @Override
-  public void planEachRun(PreparedStatement statement) {}
 
   @Override
   public String skipLocked() {
